@@ -63,6 +63,8 @@ public readonly struct Specifier : IEquatable<Specifier>, ISiaObject<Specifier>
 
     public void CopyTo(Span<byte> destination) => ((ReadOnlySpan<byte>)_bytes).CopyTo(destination);
 
+    public byte[] ToBytes() => ((ReadOnlySpan<byte>)_bytes).ToArray();
+
     public void EncodeTo(SiaEncoder encoder) => encoder.WriteFixed(_bytes);
 
     public static Specifier DecodeFrom(ref SiaDecoder decoder) => new(decoder.ReadFixed(Size));
