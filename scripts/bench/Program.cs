@@ -1,0 +1,15 @@
+using Peer2Peer.Bench;
+
+// Benchmarks print figures; they are run by scripts/bench-*, never asserted by tests.
+var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(double.Parse).FirstOrDefault(2.0);
+return args.FirstOrDefault() switch
+{
+    "encoding" => EncodingBenchmark.Run(TimeSpan.FromSeconds(seconds)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Peer2Peer.Bench encoding [--seconds N]");
+    return 64;
+}
