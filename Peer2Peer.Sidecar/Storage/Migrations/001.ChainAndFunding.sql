@@ -35,8 +35,10 @@ CREATE TABLE funding_reservations (
 
 -- Top-ups requested from siad's wallet, so a slow one is not requested twice.
 CREATE TABLE funding_topups (
-    requested_at   TEXT NOT NULL,
-    amount         BLOB NOT NULL,
-    transaction_ids TEXT NOT NULL,
-    seen_height    INTEGER
+    requested_at     TEXT NOT NULL,
+    requested_height INTEGER NOT NULL,
+    amount           BLOB NOT NULL,
+    transaction_ids  TEXT NOT NULL,      -- comma-separated hex IDs siad returned
+    seen_height      INTEGER,
+    seen_block       BLOB
 );
