@@ -1,4 +1,9 @@
+using Peer2Peer.Sidecar.Api;
+using Peer2Peer.Sidecar.Chain;
+using Peer2Peer.Sidecar.Funding;
 using Peer2Peer.Sidecar.Hosting;
+using Peer2Peer.Sidecar.Keys;
+using Peer2Peer.Sidecar.Siad;
 
 if (CommandLineHelp.IsRequested(args))
 {
@@ -7,7 +12,13 @@ if (CommandLineHelp.IsRequested(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSidecarHosting().AddSiad().AddKeys().AddChainFollower().AddFunding();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-await app.RunAsync();
-return 0;
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapStatusApi().MapFundingApi();
+return await app.RunSidecarAsync();
+
+/// <summary>Visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

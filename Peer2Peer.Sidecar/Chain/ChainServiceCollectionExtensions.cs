@@ -15,6 +15,10 @@ public static class ChainServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseMigrator>());
         services.AddSingleton<ChainFollower>();
         services.AddHostedService(provider => provider.GetRequiredService<ChainFollower>());
+        services.AddSingleton<Hosting.IStatusContributor, ChainStatus>();
+        services.AddHealthChecks()
+            .AddCheck<ChainStatus.SyncedCheck>("synced", tags: ["ready"])
+            .AddCheck<ChainStatus.DatabaseCheck>("database", tags: ["ready"]);
         return services;
     }
 }

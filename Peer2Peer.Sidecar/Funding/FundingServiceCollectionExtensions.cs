@@ -14,6 +14,8 @@ public static class FundingServiceCollectionExtensions
         services.AddSingleton<HotWallet>();
         services.AddSingleton<FundingService>();
         services.AddHostedService(provider => provider.GetRequiredService<FundingService>());
+        services.AddSingleton<Hosting.IStatusContributor, IdentityStatus>();
+        services.AddSingleton<Hosting.IStatusContributor, FundingStatus>();
         return services;
     }
 }

@@ -33,6 +33,9 @@ public static class SiadServiceCollectionExtensions
         services.AddSingleton<ISiadClient, SiadClient>();
         services.AddSingleton<SiadConnection>();
         services.AddHostedService(provider => provider.GetRequiredService<SiadConnection>());
+        services.AddSingleton<SiadStatus>();
+        services.AddSingleton<Hosting.IStatusContributor>(provider => provider.GetRequiredService<SiadStatus>());
+        services.AddHealthChecks().AddCheck<SiadStatus>("siad", tags: ["ready"]);
         return services;
     }
 }
