@@ -19,7 +19,8 @@ internal static class SystemActors
             ctx => Login(services, ctx.Str("name"), ctx.Str("secret")));
         yield return new ApiMethod("system", "usermanager", "whoami", false, ApiMethod.PostOnly, [],
             ctx => new { name = ctx.Caller.Name, admin = false });
-        yield return new ApiMethod("system", "task", "get", true, ApiMethod.PostOnly,
+        // No auth: the guid is the capability, so guest calls (locations.list, users.authenticate) can be polled too.
+        yield return new ApiMethod("system", "task", "get", false, ApiMethod.PostOnly,
             [Required("taskguid", ParamType.Str)], ctx => TaskGet(services.Tasks, ctx.Str("taskguid")));
         yield return new ApiMethod("cloudbroker", "health", "status", false, ApiMethod.PostOnly, [], _ => Health(services.Faults.Current));
         yield return new ApiMethod("cloudbroker", "grid", "status", false, ApiMethod.GetAndPost, [], _ => true);
