@@ -19,6 +19,3 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapStatusApi().MapFundingApi();
 return await app.RunSidecarAsync();
-
-/// <summary>Visible to WebApplicationFactory in tests.</summary>
-public partial class Program;

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Peer2Peer.Sidecar.Siad;
+
+namespace Peer2Peer.Sidecar.Tests.Support;
+
+/// <summary>The whole sidecar host in-process (test server), over a fake siad and a temp data directory.</summary>
+public sealed class SidecarFactory(ISiadClient siad, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null) : WebApplicationFactory<Peer2Peer.Sidecar.Hosting.SidecarOptions>
+{
+    private readonly TempDirectory _directory = new();
+
+    public string DataDirectory => _directory.Path;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Sidecar:DataDirectory", _directory.Path);
+        builder.UseSetting("Siad:ApiUrl", "http://127.0.0.1:9");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
+        builder.ConfigureTestServices(services => services.AddSingleton(siad));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+}
