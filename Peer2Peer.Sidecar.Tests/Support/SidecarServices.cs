@@ -21,11 +21,12 @@ public sealed class SidecarServices : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
 
-    public static async Task<SidecarServices> StartAsync(ISiadClient siad, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static async Task<SidecarServices> StartAsync(
+        ISiadClient siad, IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null, string? dataDirectory = null)
     {
-        var directory = new TempDirectory();
+        var directory = dataDirectory is null ? new TempDirectory() : null;
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sidecar:DataDirectory"] = directory.Path })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sidecar:DataDirectory"] = dataDirectory ?? directory!.Path })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
@@ -39,6 +40,7 @@ public sealed class SidecarServices : IAsyncDisposable
 
         services.AddSiad().AddKeys().AddChainFollower().AddFunding();
         services.AddSingleton(siad);
+        configure?.Invoke(services);
         var host = new SidecarServices(services.BuildServiceProvider());
         host.Get<DatabaseMigrator>().Migrate();
         var connection = host.Get<SiadConnection>();

@@ -186,11 +186,22 @@ public static class AnnouncementCodec
         a.ProviderKey.EncodeTo(e);
         e.WriteUInt64(a.Sequence);
         e.WriteUInt64(a.ExpiryHeight);
-        if (a.Offer is not { } offer)
+        if (a.Offer is { } offer)
         {
-            return;
+            EncodeOffer(e, offer);
         }
+    }
 
+    /// <summary>A fingerprint of an offer's content (what changed means re-announce), independent of sequence and expiry.</summary>
+    public static Hash256 OfferDigest(Offer offer)
+    {
+        var encoder = new SiaEncoder(2048);
+        EncodeOffer(encoder, offer);
+        return Blake2b.Hash(encoder.WrittenSpan);
+    }
+
+    private static void EncodeOffer(SiaEncoder e, Offer offer)
+    {
         e.WriteString(offer.ApiUrl);
         offer.PayoutAddress.EncodeTo(e);
         offer.ChannelKey.EncodeTo(e);

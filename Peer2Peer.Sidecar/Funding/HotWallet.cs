@@ -108,6 +108,18 @@ public sealed partial class HotWallet(
         FundingStore.DropPending(db, transactionId);
     }
 
+    /// <summary>Whether the transaction is one we funded and still track (unconfirmed or recently confirmed).</summary>
+    public bool IsPending(Hash256? transactionId)
+    {
+        if (transactionId is not { } id)
+        {
+            return false;
+        }
+
+        using var db = database.Open();
+        return FundingStore.Pending(db, unconfirmedOnly: false).Any(p => p.Id == id);
+    }
+
     public HotBalance Balance()
     {
         using var db = database.Open();
