@@ -72,9 +72,8 @@ public static class TransactionInput
         }
         catch (SiaDecodingException e)
         {
-            error = $"could not decode type {typeName}: " + (e.Message.StartsWith("unexpected end of input", StringComparison.Ordinal)
-                ? (e.Message.Contains(", 0 left", StringComparison.Ordinal) ? "EOF" : "unexpected EOF")
-                : e.Message);
+            // Real 1.3.3 answers "EOF" for truncated input (SIAD.md fixture error-tpool-raw-garbage).
+            error = $"could not decode type {typeName}: " + (e.Message.StartsWith("unexpected end of input", StringComparison.Ordinal) ? "EOF" : e.Message);
             return false;
         }
     }
