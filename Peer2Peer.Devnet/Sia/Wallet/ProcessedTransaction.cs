@@ -18,7 +18,7 @@ public sealed record ProcessedOutput(Hash256 Id, Specifier FundType, ulong Matur
 /// </summary>
 [JsonObject(NamingStrategyType = typeof(LowercaseNamingStrategy))]
 public sealed record ProcessedTransaction(
-    [property: JsonConverter(typeof(PseudoTransactionConverter))] Transaction? Transaction,
+    [property: JsonIgnore] Transaction? Transaction,
     Hash256 TransactionId,
     ulong ConfirmationHeight,
     ulong ConfirmationTimestamp,
@@ -26,35 +26,17 @@ public sealed record ProcessedTransaction(
     IReadOnlyList<ProcessedOutput>? Outputs)
 {
     public const ulong Unconfirmed = ulong.MaxValue;
-}
 
-/// <summary>Writes a missing transaction as siad's all-null transaction object.</summary>
-public sealed class PseudoTransactionConverter : JsonConverter<Transaction?>
-{
-    private static readonly string[] Fields =
+    /// <summary>What siad writes under "transaction": the transaction, or an object of null lists for miner payouts.</summary>
+    [JsonProperty("transaction", Order = -2)]
+    public object TransactionJson => (object?)Transaction ?? PseudoTransaction.Value;
+
+    private static readonly string[] PseudoTransactionFields =
     [
         "siacoininputs", "siacoinoutputs", "filecontracts", "filecontractrevisions", "storageproofs",
         "siafundinputs", "siafundoutputs", "minerfees", "arbitrarydata", "transactionsignatures",
     ];
 
-    public override void WriteJson(JsonWriter writer, Transaction? value, JsonSerializer serializer)
-    {
-        if (value is not null)
-        {
-            serializer.Serialize(writer, value, typeof(Transaction));
-            return;
-        }
-
-        writer.WriteStartObject();
-        foreach (var field in Fields)
-        {
-            writer.WritePropertyName(field);
-            writer.WriteNull();
-        }
-
-        writer.WriteEndObject();
-    }
-
-    public override Transaction? ReadJson(JsonReader reader, Type objectType, Transaction? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
-        serializer.Deserialize<Transaction>(reader);
+    private static readonly Lazy<Newtonsoft.Json.Linq.JObject> PseudoTransaction = new(() => new Newtonsoft.Json.Linq.JObject(
+        PseudoTransactionFields.Select(f => new Newtonsoft.Json.Linq.JProperty(f, Newtonsoft.Json.Linq.JValue.CreateNull()))));
 }

@@ -45,7 +45,14 @@ internal sealed class SiadHttp(Uri baseUrl, string? password) : IDisposable
 
 internal sealed record SiadResponse(int Status, string Body, HttpResponseHeaders Headers, HttpContentHeaders ContentHeaders)
 {
-    public JToken Json => JToken.Parse(Body);
+    public JToken Json => ParseJson(Body);
+
+    /// <summary>Dates stay strings, as siad sent them.</summary>
+    public static JToken ParseJson(string json)
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        return JToken.ReadFrom(reader);
+    }
 
     public string? Message => Json["message"]?.ToString();
 
