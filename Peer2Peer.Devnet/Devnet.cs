@@ -61,6 +61,10 @@ public sealed class Devnet : IAsyncDisposable
 
             chain.HostDb.Scanner = key => devnet._nodes.Any(n => n.Host.PublicKey.Equals(key));
             devnet.MineInitialBlocks(options.StartHeight ?? profile.DefaultStartHeight);
+            if (options.SyntheticBlocks > 0)
+            {
+                new Sia.Synthetic.SyntheticChain(chain).Append(options.SyntheticBlocks);
+            }
 
             foreach (var node in devnet._nodes)
             {

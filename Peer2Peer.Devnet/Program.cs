@@ -21,11 +21,7 @@ catch (FormatException e)
 await using var devnet = await Devnet.StartAsync(options);
 var summary = devnet.Summary().ToJson();
 Console.WriteLine(summary);
-if (options.OutputPath is { } path)
-{
-    await File.WriteAllTextAsync(path, summary);
-}
-
+await (options.OutputPath is { } path ? File.WriteAllTextAsync(path, summary) : Task.CompletedTask);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
