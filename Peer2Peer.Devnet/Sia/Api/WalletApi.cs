@@ -247,7 +247,8 @@ public static class WalletApi
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
-        if (!TransactionInput.TryJson<SignRequest>(body, out var request, out var error) || request.Transaction is null)
+        if (!TransactionInput.TryJson<SignRequest>(body, out var request, out var error) || request.Transaction is null
+            || !TransactionInput.TryJson<Transaction>(SiadResults.Serialize(request.Transaction), out _, out error))
         {
             return SiadResults.Error("invalid parameters: " + (error.Length > 0 ? error : "missing transaction"));
         }
