@@ -1,4 +1,28 @@
-// The devnet: siad-compatible nodes on one in-memory Sia chain and OpenvCloud-compatible controllers.
-// Composition lands with the devnet issues (Sia side: issue 3, OpenvCloud side: issue 4).
-Console.Error.WriteLine("Peer2Peer.Devnet: not composed yet");
-return 2;
+// Peer2Peer.Devnet: siad-compatible nodes on one local Sia chain (and, once integrated, OpenvCloud controllers).
+using Peer2Peer.Devnet;
+
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(DevnetOptions.Usage);
+    return 0;
+}
+
+DevnetOptions options;
+try
+{
+    options = DevnetOptions.Parse(args);
+}
+catch (FormatException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 64;
+}
+
+await using var devnet = await Devnet.StartAsync(options);
+var summary = devnet.Summary().ToJson();
+Console.WriteLine(summary);
+await (options.OutputPath is { } path ? File.WriteAllTextAsync(path, summary) : Task.CompletedTask);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+return 0;

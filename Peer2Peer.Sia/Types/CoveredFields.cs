@@ -48,6 +48,7 @@ public sealed record CoveredFields : ISiaObject<CoveredFields>
     public static CoveredFields FirstRevision { get; } = new() { FileContractRevisions = [0] };
 
     /// <summary>The ten index lists in encoding order.</summary>
+    [JsonIgnore]
     public IReadOnlyList<ulong>[] Lists =>
     [
         SiacoinInputs, SiacoinOutputs, FileContracts, FileContractRevisions, StorageProofs,

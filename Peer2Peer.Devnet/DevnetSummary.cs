@@ -1,0 +1,47 @@
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace Peer2Peer.Devnet;
+
+/// <summary>What a script needs to use a running devnet; printed at start and written by --output.</summary>
+public sealed record DevnetSummary
+{
+    public required string SiadVersion { get; init; }
+
+    public required string Seed { get; init; }
+
+    public required ulong Height { get; init; }
+
+    public required IReadOnlyList<SiadNodeSummary> Nodes { get; init; }
+
+    /// <summary>
+    /// OpenvCloud controllers (URL and credentials) are listed here once the OpenvCloud side (Peer2Peer.Devnet/OpenvCloud,
+    /// issue 4) is integrated; the Sia side leaves it empty.
+    /// </summary>
+    public IReadOnlyList<object> Controllers { get; init; } = [];
+
+    public string ToJson() => JsonConvert.SerializeObject(this, new JsonSerializerSettings
+    {
+        ContractResolver = new CamelCasePropertyNamesContractResolver(),
+        Formatting = Formatting.Indented,
+    });
+}
+
+public sealed record SiadNodeSummary
+{
+    public required string Name { get; init; }
+
+    public required string ApiUrl { get; init; }
+
+    public required string ApiPassword { get; init; }
+
+    public required bool AuthenticateApi { get; init; }
+
+    public required string WalletPassword { get; init; }
+
+    public required string WalletSeed { get; init; }
+
+    public required string PayoutAddress { get; init; }
+
+    public required string HostPublicKey { get; init; }
+}
