@@ -39,6 +39,9 @@ public sealed class Devnet : IAsyncDisposable
 
     public IReadOnlyList<SiadNode> Nodes => _nodes;
 
+    /// <summary>The OpenvCloud controllers, when <see cref="DevnetOptions.Controllers"/> is above 0.</summary>
+    public OpenvCloud.OpenvCloudCluster? OpenvCloud { get; private set; }
+
     public static async Task<Devnet> StartAsync(DevnetOptions options, CancellationToken cancellationToken = default)
     {
         var ownsLoggers = options.LoggerFactory is null;
@@ -71,8 +74,14 @@ public sealed class Devnet : IAsyncDisposable
                 await node.StartAsync(options.BasePort == 0 ? 0 : options.BasePort + node.Index, loggers, null, cancellationToken);
             }
 
-            // OpenvCloud controllers: the OpenvCloud side (Peer2Peer.Devnet/OpenvCloud, issue 4) starts its controllers here
-            // and adds them to Summary().Controllers; the Sia side starts none.
+            if (options.Controllers > 0)
+            {
+                var clusterOptions = options.OpenvCloud ?? new Peer2Peer.Devnet.OpenvCloud.OpenvCloudClusterOptions();
+                clusterOptions.Controllers = options.Controllers;
+                clusterOptions.ClockSpeed = options.ClockSpeed;
+                devnet.OpenvCloud = await Peer2Peer.Devnet.OpenvCloud.OpenvCloudCluster.StartAsync(clusterOptions, options.TimeProvider, loggers, cancellationToken);
+            }
+
             devnet._miner = devnet.RunMinerAsync(devnet._stopping.Token);
             return devnet;
         }
@@ -111,6 +120,7 @@ public sealed class Devnet : IAsyncDisposable
             PayoutAddress = n.Wallet.PayoutAddress.ToString(),
             HostPublicKey = n.Host.PublicKey.ToString(),
         }).ToArray(),
+        Controllers = OpenvCloud?.Infos.Cast<object>().ToArray() ?? [],
     };
 
     public async ValueTask DisposeAsync()
@@ -127,6 +137,11 @@ public sealed class Devnet : IAsyncDisposable
         foreach (var node in _nodes)
         {
             await node.DisposeAsync();
+        }
+
+        if (OpenvCloud is not null)
+        {
+            await OpenvCloud.DisposeAsync();
         }
 
         _stopping.Dispose();

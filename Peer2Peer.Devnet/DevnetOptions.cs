@@ -48,13 +48,24 @@ public sealed record DevnetOptions
 
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>OpenvCloud controllers started beside the nodes; the command line defaults to 2, in-process use to none.</summary>
+    public int Controllers { get; init; }
+
+    /// <summary>How much faster than real time the controllers' devnet clock runs (hourly consumption in seconds).</summary>
+    public double ClockSpeed { get; init; } = 360;
+
+    /// <summary>Controller options beyond count and clock speed (catalogues, credentials, ports).</summary>
+    public OpenvCloud.OpenvCloudClusterOptions? OpenvCloud { get; init; }
+
     /// <summary>How often a started miner (GET /miner/start) mines when no block interval is set.</summary>
     public TimeSpan MinerInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     public const string Usage = """
-        Peer2Peer.Devnet: siad-compatible nodes on one local Sia chain.
+        Peer2Peer.Devnet: siad-compatible nodes on one local Sia chain, and OpenvCloud controllers.
         Options:
           --nodes N                  siad nodes (default 3)
+          --controllers M            OpenvCloud controllers (default 2)
+          --clock-speed X            the controllers' devnet clock runs X times real time (default 360: an hour in 10 s)
           --siad-version V           1.5.9 (default) or 1.3.3
           --block-interval T         mine a block every T (e.g. 5s, 500ms); default: on demand only
           --start-height H           height mined at start (default 110 for 1.5.9, 20 for 1.3.3)
@@ -72,7 +83,7 @@ public sealed record DevnetOptions
     /// <summary>Parses command-line arguments; throws <see cref="FormatException"/> with a one-line message.</summary>
     public static DevnetOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new DevnetOptions();
+        var options = new DevnetOptions { Controllers = 2 };
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -91,6 +102,13 @@ public sealed record DevnetOptions
             options = name switch
             {
                 "--nodes" => options with { Nodes = Int(name, value, 1, 64) },
+                "--controllers" => options with { Controllers = Int(name, value, 0, 16) },
+                "--clock-speed" => options with
+                {
+                    ClockSpeed = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) && speed >= 1 && speed <= 100_000
+                        ? speed
+                        : throw new FormatException($"{name}: '{value}' is not a number between 1 and 100000"),
+                },
                 "--siad-version" => options with
                 {
                     SiadVersion = value switch

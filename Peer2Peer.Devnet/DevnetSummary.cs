@@ -14,10 +14,7 @@ public sealed record DevnetSummary
 
     public required IReadOnlyList<SiadNodeSummary> Nodes { get; init; }
 
-    /// <summary>
-    /// OpenvCloud controllers (URL and credentials) are listed here once the OpenvCloud side (Peer2Peer.Devnet/OpenvCloud,
-    /// issue 4) is integrated; the Sia side leaves it empty.
-    /// </summary>
+    /// <summary>OpenvCloud controllers: URLs, identity endpoint and the consumer's credentials (devnet secrets).</summary>
     public IReadOnlyList<object> Controllers { get; init; } = [];
 
     public string ToJson() => JsonConvert.SerializeObject(this, new JsonSerializerSettings

@@ -1,4 +1,4 @@
-// Peer2Peer.Devnet: siad-compatible nodes on one local Sia chain (and, once integrated, OpenvCloud controllers).
+// Peer2Peer.Devnet: siad-compatible nodes on one local Sia chain, and OpenvCloud-compatible controllers.
 using Peer2Peer.Devnet;
 
 if (args.Contains("--help") || args.Contains("-h"))
