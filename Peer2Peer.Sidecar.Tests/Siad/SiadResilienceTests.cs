@@ -96,7 +96,7 @@ public sealed class SiadResilienceTests
         var handler = new StubHttpHandler((_, _) => healthy ? StubHttpHandler.Json(HttpStatusCode.OK, Consensus) : Error(HttpStatusCode.ServiceUnavailable));
         var client = SiadTestHost.Build(handler, new Dictionary<string, string?> { ["Siad:MaxRetries"] = "0" }, time).GetRequiredService<ISiadClient>();
 
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 20; i++)
         {
             Assert.ThrowsAsync<SiadApiException>(async () => await client.GetConsensusAsync(CancellationToken.None));
         }

@@ -10,7 +10,10 @@ using Peer2Peer.Sidecar.Storage;
 
 namespace Peer2Peer.Sidecar.Tests.Support;
 
-/// <summary>The sidecar's real registrations over a temp data directory and a given siad client, without the web host.</summary>
+/// <summary>
+/// The sidecar's real registrations over a temp data directory, without the web host: over a given siad client, or (null)
+/// over the real HTTP client configured by Siad:* settings (e.g. a devnet node).
+/// </summary>
 public sealed class SidecarServices : IAsyncDisposable
 {
     private TempDirectory? _directory;
@@ -22,7 +25,7 @@ public sealed class SidecarServices : IAsyncDisposable
     public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
 
     public static async Task<SidecarServices> StartAsync(
-        ISiadClient siad, IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null, string? dataDirectory = null)
+        ISiadClient? siad, IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null, string? dataDirectory = null)
     {
         var directory = dataDirectory is null ? new TempDirectory() : null;
         var configuration = new ConfigurationBuilder()
@@ -39,7 +42,11 @@ public sealed class SidecarServices : IAsyncDisposable
         }
 
         services.AddSiad().AddKeys().AddChainFollower().AddFunding();
-        services.AddSingleton(siad);
+        if (siad is not null)
+        {
+            services.AddSingleton(siad);
+        }
+
         configure?.Invoke(services);
         var host = new SidecarServices(services.BuildServiceProvider());
         host.Get<DatabaseMigrator>().Migrate();

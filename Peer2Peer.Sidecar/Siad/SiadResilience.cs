@@ -55,8 +55,9 @@ public static class SiadResilience
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
-                FailureRatio = 0.5,
-                MinimumThroughput = 8,
+                // Open only when siad is clearly down, not for a burst of transient errors the retries absorb.
+                FailureRatio = 0.7,
+                MinimumThroughput = 20,
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = TimeSpan.FromSeconds(5),
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
