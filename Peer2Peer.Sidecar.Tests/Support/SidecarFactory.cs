@@ -7,8 +7,8 @@ using Peer2Peer.Sidecar.Siad;
 
 namespace Peer2Peer.Sidecar.Tests.Support;
 
-/// <summary>The whole sidecar host in-process (test server), over a fake siad and a temp data directory.</summary>
-public sealed class SidecarFactory(ISiadClient siad, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null) : WebApplicationFactory<Peer2Peer.Sidecar.Hosting.SidecarOptions>
+/// <summary>The whole sidecar host in-process (test server) over a temp data directory, and a fake siad or (null) the real client to Siad:ApiUrl.</summary>
+public sealed class SidecarFactory(ISiadClient? siad, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null) : WebApplicationFactory<Peer2Peer.Sidecar.Hosting.SidecarOptions>
 {
     private readonly TempDirectory _directory = new();
 
@@ -17,7 +17,11 @@ public sealed class SidecarFactory(ISiadClient siad, IDictionary<string, string?
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Sidecar:DataDirectory", _directory.Path);
-        builder.UseSetting("Siad:ApiUrl", "http://127.0.0.1:9");
+        if (siad is not null)
+        {
+            builder.UseSetting("Siad:ApiUrl", "http://127.0.0.1:9");
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -30,7 +34,13 @@ public sealed class SidecarFactory(ISiadClient siad, IDictionary<string, string?
                 logging.AddProvider(logs);
             }
         });
-        builder.ConfigureTestServices(services => services.AddSingleton(siad));
+        builder.ConfigureTestServices(services =>
+        {
+            if (siad is not null)
+            {
+                services.AddSingleton(siad);
+            }
+        });
     }
 
     protected override void Dispose(bool disposing)
