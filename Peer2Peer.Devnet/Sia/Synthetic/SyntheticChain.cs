@@ -34,6 +34,12 @@ public sealed class SyntheticChain
         }).ToArray();
     }
 
+    /// <summary>
+    /// Extra arbitrary data by block height (e.g. signed offer announcements for a scan benchmark); it rides on that
+    /// block's transfer, so it needs matured outputs (from about height 12 on). Null or an empty list: nothing extra.
+    /// </summary>
+    public Func<ulong, IReadOnlyList<byte[]>?>? Payloads { get; set; }
+
     /// <summary>Appends <paramref name="count"/> blocks to the chain.</summary>
     public void Append(int count, int announceEvery = 100, int payloadEvery = 250)
     {
@@ -95,6 +101,11 @@ public sealed class SyntheticChain
 
     private IReadOnlyList<byte[]> Extra(ulong height, int key, int announceEvery, int payloadEvery)
     {
+        if (Payloads?.Invoke(height) is { Count: > 0 } payloads)
+        {
+            return payloads;
+        }
+
         if (announceEvery > 0 && height % (ulong)announceEvery == 0)
         {
             var host = _keys[(key + 7) % KeyCount];
