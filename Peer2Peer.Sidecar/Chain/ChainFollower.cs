@@ -95,6 +95,7 @@ public sealed partial class ChainFollower(
         {
             var progress = new SyncProgress(time, options.Value.ProgressInterval);
             var reorganizing = false;
+            (ulong From, Task<IReadOnlyList<ChainBlock>> Blocks)? prefetched = null;
             while (true)
             {
                 var tip = await siad.GetConsensusAsync(cancellationToken);
@@ -120,9 +121,18 @@ public sealed partial class ChainFollower(
 
                 var from = checkpoint is null ? 0 : checkpoint.Height + 1;
                 var to = Math.Min(tip.Height, from + (ulong)options.Value.BatchSize - 1);
-                var blocks = await FetchAsync(from, to, cancellationToken);
+                // The next batch is fetched while this one is applied, so the scan keeps pace with siad's API.
+                var blocks = prefetched is { } ready && ready.From == from ? await ready.Blocks : await FetchAsync(from, to, cancellationToken);
+                prefetched = to < tip.Height
+                    ? (to + 1, FetchAsync(to + 1, Math.Min(tip.Height, to + (ulong)options.Value.BatchSize), cancellationToken))
+                    : null;
                 var applied = Apply(checkpoint, blocks, out var diverged);
                 progress.Count(applied);
+                if (diverged)
+                {
+                    prefetched = null;
+                }
+
                 if (diverged && checkpoint is not null && applied == 0)
                 {
                     reorganizing = CountReorganization(reorganizing);

@@ -5,11 +5,14 @@ var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(double.Parse)
 return args.FirstOrDefault() switch
 {
     "encoding" => EncodingBenchmark.Run(TimeSpan.FromSeconds(seconds)),
+    "scan" => await ScanBenchmark.RunAsync(
+        blocks: args.SkipWhile(a => a != "--blocks").Skip(1).Select(int.Parse).FirstOrDefault(100_000),
+        announceEvery: args.SkipWhile(a => a != "--announce-every").Skip(1).Select(int.Parse).FirstOrDefault(10)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Peer2Peer.Bench encoding [--seconds N]");
+    Console.Error.WriteLine("usage: Peer2Peer.Bench encoding [--seconds N] | scan [--blocks N] [--announce-every K]");
     return 64;
 }
