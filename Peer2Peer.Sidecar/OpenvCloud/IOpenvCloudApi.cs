@@ -49,7 +49,10 @@ public interface IOpenvCloudApi
     [Post("/restmachine/system/usermanager/whoami")]
     Task<WhoAmIDto> WhoAmIAsync([Body] EmptyRequest body, CancellationToken cancellationToken);
 
-    /// <summary>Legacy login (§2.2): a JSON-string session key. Sent by the auth layer, never with credentials attached.</summary>
+    /// <summary>
+    /// Legacy login (§2.2): a JSON-string session key. Sent by the auth layer, never with credentials attached. Typed as a
+    /// token (not <c>string</c>, which Refit hands over raw and unbounded) so the size cap and JSON decoding apply.
+    /// </summary>
     [Post("/restmachine/cloudapi/users/authenticate")]
-    Task<string> AuthenticateAsync([Body] AuthenticateRequest body, CancellationToken cancellationToken);
+    Task<Newtonsoft.Json.Linq.JToken> AuthenticateAsync([Body] AuthenticateRequest body, CancellationToken cancellationToken);
 }

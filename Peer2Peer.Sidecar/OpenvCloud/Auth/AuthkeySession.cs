@@ -8,7 +8,7 @@ namespace Peer2Peer.Sidecar.OpenvCloud.Auth;
 /// </summary>
 internal sealed partial class AuthkeySession(
     OpenvCloudCredentials credentials,
-    Func<CancellationToken, Task<string>> login,
+    Func<CancellationToken, Task<Newtonsoft.Json.Linq.JToken>> login,
     SecretRedactor redactor,
     ILogger logger) : IOpenvCloudAuthenticator, IDisposable
 {
@@ -52,7 +52,10 @@ internal sealed partial class AuthkeySession(
             string key;
             try
             {
-                key = (await login(cancellationToken)).Trim();
+                var answer = await login(cancellationToken);
+                key = answer.Type == Newtonsoft.Json.Linq.JTokenType.String
+                    ? ((string?)answer ?? "").Trim()
+                    : throw new OpenvCloudProtocolException("users/authenticate answered something that is not a JSON string");
             }
             catch (OpenvCloudApiException e) when (e.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest)
             {
