@@ -3,6 +3,8 @@ using Peer2Peer.Sidecar.Chain;
 using Peer2Peer.Sidecar.Funding;
 using Peer2Peer.Sidecar.Hosting;
 using Peer2Peer.Sidecar.Keys;
+using Peer2Peer.Sidecar.OpenvCloud;
+using Peer2Peer.Sidecar.Publishing;
 using Peer2Peer.Sidecar.Siad;
 
 if (CommandLineHelp.IsRequested(args))
@@ -12,10 +14,11 @@ if (CommandLineHelp.IsRequested(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSidecarHosting().AddSiad().AddKeys().AddChainFollower().AddFunding();
+builder.Services.AddSidecarHosting().AddSiad().AddKeys().AddChainFollower().AddFunding()
+    .AddOpenvCloud().AddPublishing();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapStatusApi().MapFundingApi();
+app.MapStatusApi().MapFundingApi().MapOfferApi();
 return await app.RunSidecarAsync();

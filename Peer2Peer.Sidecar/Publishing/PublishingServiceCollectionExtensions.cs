@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Peer2Peer.Sidecar.Hosting;
 
@@ -5,12 +6,13 @@ namespace Peer2Peer.Sidecar.Publishing;
 
 public static class PublishingServiceCollectionExtensions
 {
-    /// <summary>The provider's publisher; idle unless Sidecar:Role is Provider. Needs an <see cref="IControllerCatalogueSource"/>.</summary>
+    /// <summary>The provider's publisher; idle unless Sidecar:Role is Provider. Reads the offer from the OpenvCloud controller (AddOpenvCloud).</summary>
     public static IServiceCollection AddPublishing(this IServiceCollection services)
     {
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PublishingOptions>, PublishingOptionsValidator>();
         services.AddSingleton<OfferBuilder>();
+        services.TryAddSingleton<IControllerCatalogueSource, OpenvCloudCatalogueSource>();
         services.AddSingleton<PublishedStore>();
         services.AddSingleton<Publisher>();
         services.AddHostedService(provider => provider.GetRequiredService<Publisher>());
