@@ -65,6 +65,34 @@ public sealed class SidecarHostTests
         Assert.That((string)JObject.Parse(await response.Content.ReadAsStringAsync())["detail"]!, Does.Contain("no admin API key configured"));
     }
 
+    [Test]
+    public async Task AnEmptyPresentedKeyNeverMatches()
+    {
+        await using var factory = new SidecarFactory(new FakeSiadClient(blocks: 3), new Dictionary<string, string?> { ["Sidecar:AdminApiKey"] = AdminKey });
+        using var client = factory.CreateClient();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/funding/topup");
+        request.Headers.TryAddWithoutValidation("X-Api-Key", "");
+
+        var response = await client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public void ABlankKeyOrKeyFileIsNoKeyAndAShortKeyFileIsRefused()
+    {
+        using var directory = new TempDirectory();
+        var blank = Path.Combine(directory.Path, "blank");
+        var shortKey = Path.Combine(directory.Path, "short");
+        File.WriteAllText(blank, "  \n");
+        File.WriteAllText(shortKey, "abc\n");
+
+        Assert.That(Peer2Peer.Sidecar.Hosting.AdminApiKey.Resolve(new Peer2Peer.Sidecar.Hosting.SidecarOptions { AdminApiKey = "   " }), Is.Null);
+        Assert.That(Peer2Peer.Sidecar.Hosting.AdminApiKey.Resolve(new Peer2Peer.Sidecar.Hosting.SidecarOptions { AdminApiKeyFile = blank }), Is.Null);
+        var result = new Peer2Peer.Sidecar.Hosting.SidecarOptionsValidator().Validate(null, new Peer2Peer.Sidecar.Hosting.SidecarOptions { AdminApiKeyFile = shortKey });
+        Assert.That(result.FailureMessage, Does.Contain("Sidecar:AdminApiKeyFile must hold a key of at least 16 characters"));
+    }
+
     [TestCase("--Siad:ApiUrl=not a url", null, "Siad:ApiUrl")]
     [TestCase(null, "Funding__Cap=1 SC", "Funding:Cap (1 SC) must be above Funding:Floor")]
     [TestCase("--ChainFollower:BatchSize=0", null, "ChainFollower:BatchSize")]

@@ -12,13 +12,16 @@ public sealed class AdminApiKey(IOptions<SidecarOptions> options)
 {
     public const string HeaderName = "X-Api-Key";
 
-    private readonly Lazy<byte[]?> _key = new(() =>
+    private readonly Lazy<byte[]?> _key = new(() => Resolve(options.Value) is { } value ? Encoding.UTF8.GetBytes(value) : null);
+
+    /// <summary>The configured key, or null: an empty or blank key (or key file) counts as none, never as a key that matches nothing.</summary>
+    public static string? Resolve(SidecarOptions options)
     {
-        var value = options.Value.AdminApiKey is { Length: > 0 } direct ? direct
-            : options.Value.AdminApiKeyFile is { Length: > 0 } file ? File.ReadAllText(file).Trim()
+        var value = !string.IsNullOrWhiteSpace(options.AdminApiKey) ? options.AdminApiKey.Trim()
+            : options.AdminApiKeyFile is { Length: > 0 } file && File.Exists(file) ? File.ReadAllText(file).Trim()
             : null;
-        return value is null ? null : Encoding.UTF8.GetBytes(value);
-    });
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
 
     public bool IsConfigured => _key.Value is not null;
 
@@ -37,7 +40,7 @@ public sealed class AdminApiKey(IOptions<SidecarOptions> options)
             presented = authorization["Bearer ".Length..].Trim();
         }
 
-        return presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected);
+        return !string.IsNullOrEmpty(presented) && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected);
     }
 
     public override string ToString() => "[redacted]";

@@ -46,9 +46,14 @@ public sealed class SidecarOptionsValidator : IValidateOptions<SidecarOptions>
             failures.Add($"Sidecar:AdminApiKeyFile names a file that does not exist: '{file}'");
         }
 
-        if (options.AdminApiKey is { Length: > 0 and < MinimumAdminKeyLength })
+        if (options.AdminApiKey is { Length: > 0 } key && key.Trim().Length < MinimumAdminKeyLength)
         {
             failures.Add($"Sidecar:AdminApiKey must be at least {MinimumAdminKeyLength} characters");
+        }
+        else if (string.IsNullOrWhiteSpace(options.AdminApiKey) && options.AdminApiKeyFile is { Length: > 0 } keyFile && File.Exists(keyFile)
+                 && File.ReadAllText(keyFile).Trim().Length < MinimumAdminKeyLength)
+        {
+            failures.Add($"Sidecar:AdminApiKeyFile must hold a key of at least {MinimumAdminKeyLength} characters: '{keyFile}'");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
