@@ -141,22 +141,18 @@ public sealed class ProviderProberTests
         });
         await using var host = new ProberTestHost(handler, new Dictionary<string, string?> { ["Discovery:ProbeInterval"] = "00:00:30" });
         await host.AnnounceAsync("https://p.example.com");
-        var rounds = 0;
         var prober = host.Prober;
+        var roundTimes = new List<DateTimeOffset?>();
+        var waiting = new SemaphoreSlim(0);
+        prober.Waiting += () => waiting.Release();
 
         await prober.StartAsync(CancellationToken.None);
         try
         {
             for (var round = 1; round <= 3; round++)
             {
-                // The loop runs on the thread pool: yield until its round at the current fake time is recorded.
-                for (var spins = 0; prober.LastRoundAt != host.Time.GetUtcNow(); spins++)
-                {
-                    Assert.That(spins, Is.LessThan(5_000_000), $"round {round} never ran");
-                    await Task.Yield();
-                }
-
-                rounds++;
+                Assert.That(await waiting.WaitAsync(TimeSpan.FromSeconds(30)), Is.True, $"round {round} never finished");
+                roundTimes.Add(prober.LastRoundAt);
                 host.Time.Advance(TimeSpan.FromSeconds(30));
             }
         }
@@ -165,7 +161,8 @@ public sealed class ProviderProberTests
             await prober.StopAsync(CancellationToken.None);
         }
 
-        Assert.That(rounds, Is.EqualTo(3));
+        var start = roundTimes[0]!.Value;
+        Assert.That(roundTimes, Is.EqualTo(new DateTimeOffset?[] { start, start.AddSeconds(30), start.AddSeconds(60) }));
         Assert.That(calls, Is.GreaterThanOrEqualTo(3));
     }
 

@@ -21,7 +21,7 @@ public sealed class SidecarServices : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
 
-    public static async Task<SidecarServices> StartAsync(ISiadClient siad, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static async Task<SidecarServices> StartAsync(ISiadClient siad, IDictionary<string, string?>? settings = null, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var directory = new TempDirectory();
         var configuration = new ConfigurationBuilder()
@@ -38,6 +38,7 @@ public sealed class SidecarServices : IAsyncDisposable
         }
 
         services.AddSiad().AddKeys().AddChainFollower().AddFunding();
+        configure?.Invoke(services);
         services.AddSingleton(siad);
         var host = new SidecarServices(services.BuildServiceProvider());
         host.Get<DatabaseMigrator>().Migrate();

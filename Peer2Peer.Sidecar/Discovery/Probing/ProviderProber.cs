@@ -21,6 +21,9 @@ public sealed partial class ProviderProber(
 
     public int LastRoundProbes { get; private set; }
 
+    /// <summary>Raised once the wait for the next round is scheduled (lets tests advance fake time without racing the loop).</summary>
+    internal event Action? Waiting;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.ProbeEnabled)
@@ -46,7 +49,9 @@ public sealed partial class ProviderProber(
 
             try
             {
-                await Task.Delay(options.Value.ProbeInterval, time, stoppingToken);
+                var wait = Task.Delay(options.Value.ProbeInterval, time, stoppingToken);
+                Waiting?.Invoke();
+                await wait;
             }
             catch (OperationCanceledException)
             {
