@@ -1,5 +1,6 @@
 using Peer2Peer.Sidecar.Api;
 using Peer2Peer.Sidecar.Chain;
+using Peer2Peer.Sidecar.Discovery;
 using Peer2Peer.Sidecar.Funding;
 using Peer2Peer.Sidecar.Hosting;
 using Peer2Peer.Sidecar.Keys;
@@ -14,7 +15,7 @@ if (CommandLineHelp.IsRequested(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSidecarHosting().AddSiad().AddKeys().AddChainFollower().AddFunding()
+builder.Services.AddSidecarHosting().AddSiad().AddKeys().AddChainFollower().AddFunding().AddDiscovery()
     .AddOpenvCloud().AddPublishing();
 
 var app = builder.Build();
