@@ -83,7 +83,7 @@ public sealed class CatalogueFreshScanPropertyTests
 
         await follower.SyncOnceAsync(CancellationToken.None);
         using var fresh = new CatalogueTestHost();
-        await fresh.Chain.Follower(host.Siad, [new Peer2Peer.Sidecar.Discovery.CatalogueSubscriber(fresh.Metrics, Microsoft.Extensions.Logging.Abstractions.NullLogger<Peer2Peer.Sidecar.Discovery.CatalogueSubscriber>.Instance)])
+        await fresh.Chain.Follower(host.Siad, [new Peer2Peer.Sidecar.Discovery.CatalogueSubscriber(fresh.Metrics, new Peer2Peer.Sidecar.Discovery.Catalogue.CatalogueChanges(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Peer2Peer.Sidecar.Discovery.CatalogueSubscriber>.Instance)])
             .SyncOnceAsync(CancellationToken.None);
 
         var actual = CatalogueTestHost.Snapshot(host.Database);

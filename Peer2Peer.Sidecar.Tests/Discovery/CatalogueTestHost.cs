@@ -45,7 +45,7 @@ public sealed class CatalogueTestHost : IDisposable
 
     /// <summary>A new follower and subscriber over the same database: what a restarted process has.</summary>
     public ChainFollower Restart(params IChainSubscriber[] after) =>
-        Chain.Follower(Siad, [new CatalogueSubscriber(Metrics, NullLogger<CatalogueSubscriber>.Instance), .. after], batchSize: 7);
+        Chain.Follower(Siad, [new CatalogueSubscriber(Metrics, new CatalogueChanges(), NullLogger<CatalogueSubscriber>.Instance), .. after], batchSize: 7);
 
     /// <summary>Mines one block carrying one transaction with the entries, then syncs.</summary>
     public async Task MineAsync(params byte[][] entries)

@@ -13,7 +13,7 @@ namespace Peer2Peer.Sidecar.Discovery;
 /// network + storable values; Sia host announcements: signature + address), accepted ones go to the catalogue, the rest
 /// are counted by reason. All writes happen in the follower's transaction, so the catalogue moves with the checkpoint.
 /// </summary>
-public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, ILogger<CatalogueSubscriber> logger) : IChainSubscriber
+public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, CatalogueChanges changes, ILogger<CatalogueSubscriber> logger) : IChainSubscriber
 {
     private readonly Lock _lock = new();
     private readonly ScanTally _uncommitted = new();
@@ -72,6 +72,7 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, ILogge
             metrics.Publish(_uncommitted);
             _uncommitted.Clear();
             _uncommittedIn = null;
+            changes.Bump();
         }
     }
 

@@ -20,6 +20,7 @@ public static class DiscoveryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<DiscoveryMetrics>();
+        services.AddSingleton<CatalogueChanges>();
         services.AddSingleton<CatalogueSubscriber>();
         services.AddSingleton<IChainSubscriber>(provider => provider.GetRequiredService<CatalogueSubscriber>());
         services.AddSingleton<CatalogueQueries>();

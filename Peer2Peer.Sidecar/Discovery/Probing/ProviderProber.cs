@@ -13,6 +13,7 @@ namespace Peer2Peer.Sidecar.Discovery.Probing;
 public sealed partial class ProviderProber(
     SidecarDatabase database,
     HealthProbe probe,
+    Catalogue.CatalogueChanges changes,
     IOptions<DiscoveryOptions> options,
     TimeProvider time,
     ILogger<ProviderProber> logger) : BackgroundService
@@ -93,6 +94,7 @@ public sealed partial class ProviderProber(
 
         LastRoundAt = startedAt;
         LastRoundProbes = targets.Count;
+        changes.Bump();
         return targets.Count;
     }
 
