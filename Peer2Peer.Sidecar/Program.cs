@@ -18,8 +18,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSidecarHosting().AddSiad().AddKeys().AddChainFollower().AddFunding().AddDiscovery()
     .AddOpenvCloud().AddPublishing();
 
+builder.Services.AddOpenApi("v1");
+
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapStatusApi().MapFundingApi().MapOfferApi();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapStatusApi().MapProvidersApi().MapFundingApi().MapOfferApi();
 return await app.RunSidecarAsync();

@@ -24,6 +24,8 @@ public static class DiscoveryServiceCollectionExtensions
         services.AddSingleton<CatalogueSubscriber>();
         services.AddSingleton<IChainSubscriber>(provider => provider.GetRequiredService<CatalogueSubscriber>());
         services.AddSingleton<CatalogueQueries>();
+        services.AddSingleton<Query.CatalogueEventLog>(_ => new Query.CatalogueEventLog());
+        services.AddSingleton<Query.CatalogueIndex>();
 
         // Probes go to arbitrary hosts named on the chain: no cookies, no redirects, no credentials, our own timeout.
         services.AddHttpClient(HealthProbe.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

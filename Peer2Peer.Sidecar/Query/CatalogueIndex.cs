@@ -1,0 +1,88 @@
+using Peer2Peer.Sidecar.Chain;
+using Peer2Peer.Sidecar.Discovery.Catalogue;
+using Peer2Peer.Sidecar.Storage;
+
+namespace Peer2Peer.Sidecar.Query;
+
+/// <summary>
+/// Keeps the query snapshot in step with the catalogue: when the catalogue's version moved, the next reader rebuilds the
+/// snapshot from SQLite (three queries), and the differences become change-feed events. Readers never block each other
+/// on a current snapshot.
+/// </summary>
+public sealed partial class CatalogueIndex(
+    SidecarDatabase database,
+    CatalogueChanges changes,
+    CatalogueEventLog events,
+    TimeProvider time,
+    ILogger<CatalogueIndex> logger)
+{
+    private readonly Lock _rebuild = new();
+    private CatalogueSnapshot _snapshot = CatalogueSnapshot.Empty;
+
+    public CatalogueSnapshot Current()
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        var version = changes.Version;
+        if (snapshot.Version == version)
+        {
+            return snapshot;
+        }
+
+        lock (_rebuild)
+        {
+            snapshot = _snapshot;
+            if (snapshot.Version == changes.Version)
+            {
+                return snapshot;
+            }
+
+            version = changes.Version;
+            var fresh = Load(version);
+            if (snapshot.Version >= 0)
+            {
+                events.Append(Diff(snapshot, fresh), fresh.ScannedHeight, time.GetUtcNow());
+            }
+
+            Volatile.Write(ref _snapshot, fresh);
+            LogRebuilt(logger, fresh.Providers.Count, fresh.ScannedHeight, version);
+            return fresh;
+        }
+    }
+
+    private CatalogueSnapshot Load(long version)
+    {
+        using var connection = database.Open();
+        var height = ChainCheckpoint.Tip(connection)?.Height ?? 0;
+        return new CatalogueSnapshot(version, height, ProviderRepository.All(connection, height));
+    }
+
+    private static IEnumerable<(string Type, string ProviderId, ulong? Sequence)> Diff(CatalogueSnapshot before, CatalogueSnapshot after)
+    {
+        foreach (var provider in after.Providers)
+        {
+            if (!before.ByKey.TryGetValue(provider.ProviderKey, out var old))
+            {
+                yield return ("added", provider.ProviderKey, provider.Sequence);
+                continue;
+            }
+
+            if (old.Sequence != provider.Sequence)
+            {
+                yield return ("updated", provider.ProviderKey, provider.Sequence);
+            }
+
+            if (old.Online != provider.Online)
+            {
+                yield return (provider.Online ? "online" : "offline", provider.ProviderKey, provider.Sequence);
+            }
+        }
+
+        foreach (var provider in before.Providers.Where(p => !after.ByKey.ContainsKey(p.ProviderKey)))
+        {
+            yield return ("removed", provider.ProviderKey, null);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Query snapshot rebuilt: {Providers} providers at height {Height} (catalogue version {Version})")]
+    private static partial void LogRebuilt(ILogger logger, int providers, ulong height, long version);
+}
