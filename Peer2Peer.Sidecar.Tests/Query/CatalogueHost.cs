@@ -17,13 +17,13 @@ public sealed class CatalogueHost : IAsyncDisposable
     private readonly Random _random;
     private int _next;
 
-    public CatalogueHost(int seed, IDictionary<string, string?>? settings = null)
+    public CatalogueHost(int seed, IDictionary<string, string?>? settings = null, bool kestrel = false)
     {
         _random = new Random(seed);
         Seed = seed;
         Siad = new FakeSiadClient(blocks: 12);
-        Factory = new SidecarFactory(Siad, settings ?? new Dictionary<string, string?> { ["Discovery:ProbeEnabled"] = "false" });
-        Client = Factory.CreateClient();
+        Factory = new SidecarFactory(Siad, settings ?? new Dictionary<string, string?> { ["Discovery:ProbeEnabled"] = "false" }, kestrel: kestrel);
+        Client = kestrel ? new HttpClient { BaseAddress = Factory.ServerAddress } : Factory.CreateClient();
     }
 
     public int Seed { get; }

@@ -8,9 +8,29 @@ using Peer2Peer.Sidecar.Siad;
 namespace Peer2Peer.Sidecar.Tests.Support;
 
 /// <summary>The whole sidecar host in-process (test server) over a temp data directory, and a fake siad or (null) the real client to Siad:ApiUrl.</summary>
-public sealed class SidecarFactory(ISiadClient? siad, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null) : WebApplicationFactory<Peer2Peer.Sidecar.Hosting.SidecarOptions>
+public sealed class SidecarFactory : WebApplicationFactory<Peer2Peer.Sidecar.Hosting.SidecarOptions>
 {
     private readonly TempDirectory _directory = new();
+    private readonly ISiadClient? siad;
+    private readonly IDictionary<string, string?>? settings;
+    private readonly ILoggerProvider? logs;
+
+    /// <param name="kestrel">Serve on a real loopback port (streaming, browsers) instead of the in-memory test server.</param>
+    public SidecarFactory(ISiadClient? siad, IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, bool kestrel = false)
+    {
+        this.siad = siad;
+        this.settings = settings;
+        this.logs = logs;
+        if (kestrel)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+    }
+
+    /// <summary>The real address when serving with Kestrel.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
 
     public string DataDirectory => _directory.Path;
 

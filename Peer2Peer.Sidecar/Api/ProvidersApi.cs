@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Peer2Peer.Sia.Types;
@@ -16,15 +15,15 @@ public static class ProvidersApi
     public static IEndpointRouteBuilder MapProvidersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/providers").WithTags("Providers");
-        group.MapGet("/", List).WithName("ListProviders")
+        group.MapGet("/", List).WithName("ListProviders").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Providers matching the filters, sorted and paged")
             .WithDescription("A provider matches when one of its sizes meets every size filter (location, vCPUs, memory, size name, price); its price for filtering and sorting is that of its cheapest matching size. Paging continues after an opaque cursor, stable while the catalogue changes.");
         group.MapGet("/changes", Changes).WithName("ProviderChanges")
             .WithSummary("Server-sent events of catalogue changes: added, updated, removed, online, offline")
             .WithDescription("Resume with the Last-Event-ID header (or lastEventId) of the last event seen. An ID that can no longer be resumed from gets one 'resync' event: reload the list, then follow the stream.")
             .Produces<CatalogueEvent>(StatusCodes.Status200OK, "text/event-stream");
-        group.MapGet("/{id}", Get).WithName("GetProvider").WithSummary("One provider's current offer, sizes, images, probe state and linked Sia host");
-        group.MapGet("/{id}/history", History).WithName("GetProviderHistory").WithSummary("A provider's announcements (orphaned ones flagged) and recent probe results");
+        group.MapGet("/{id}", Get).WithName("GetProvider").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One provider's current offer, sizes, images, probe state and linked Sia host");
+        group.MapGet("/{id}/history", History).WithName("GetProviderHistory").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A provider's announcements (orphaned ones flagged) and recent probe results");
         return app;
     }
 
@@ -91,57 +90,71 @@ public static class ProvidersApi
             probes.Select(p => new ProbeRecordItem(p.At, p.Result.Outcome.ToString(), p.Result.Latency is { } latency ? (long)latency.TotalMilliseconds : null, p.Result.StatusCode, p.Result.Detail)).ToArray()));
     }
 
-    private static ServerSentEventsResult<CatalogueEvent> Changes(
+    /// <summary>
+    /// Written by hand rather than with TypedResults.ServerSentEvents so the headers go out at once (a client that opens the
+    /// stream before anything changed must not wait for the first event) and idle connections get keep-alive comments.
+    /// </summary>
+    private static async Task Changes(
+        HttpContext context,
         CatalogueIndex index,
         CatalogueEventLog log,
         CatalogueChanges changes,
-        HttpRequest request,
         [Description("Resume after this event ID (the Last-Event-ID header wins)")] long? lastEventId,
         CancellationToken cancellationToken)
     {
-        var resumeFrom = long.TryParse(request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var header) ? header : lastEventId;
-        return TypedResults.ServerSentEvents(Stream(index, log, changes, resumeFrom, cancellationToken));
+        var header = context.Request.Headers["Last-Event-ID"].ToString();
+        var resumeFrom = long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var fromHeader) ? fromHeader : lastEventId;
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        await response.StartAsync(cancellationToken);
+        await WriteAsync(response, ": catalogue changes\n\n", cancellationToken);
+        try
+        {
+            var snapshot = index.Current();
+            var last = resumeFrom ?? log.LastId;
+            if (log.After(last) is null)
+            {
+                await WriteAsync(response, Format(new CatalogueEvent(log.LastId, "resync", "", null, snapshot.ScannedHeight, DateTimeOffset.UtcNow)), cancellationToken);
+                last = log.LastId;
+            }
+
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                foreach (var e in log.After(last) ?? [])
+                {
+                    await WriteAsync(response, Format(e), cancellationToken);
+                    last = e.Id;
+                }
+
+                // Wake on a catalogue change (rebuilding the snapshot turns it into events), on events another reader
+                // appended, or to send a keep-alive comment.
+                var changed = changes.WhenChangedAsync(cancellationToken);
+                var appended = log.WhenAppendedAsync(cancellationToken);
+                if (await Task.WhenAny(changed, appended, Task.Delay(KeepAlive, cancellationToken)) is var woke && woke != changed && woke != appended)
+                {
+                    await WriteAsync(response, ": keep-alive\n\n", cancellationToken);
+                }
+
+                index.Current();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away.
+        }
     }
 
-    private static async IAsyncEnumerable<SseItem<CatalogueEvent>> Stream(
-        CatalogueIndex index, CatalogueEventLog log, CatalogueChanges changes, long? resumeFrom, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    private static string Format(CatalogueEvent e) =>
+        $"id: {e.Id.ToString(CultureInfo.InvariantCulture)}\nevent: {e.Type}\ndata: {JsonSerializer.Serialize(e, JsonSerializerOptions.Web)}\n\n";
+
+    private static async Task WriteAsync(HttpResponse response, string text, CancellationToken cancellationToken)
     {
-        var snapshot = index.Current();
-        var last = resumeFrom ?? log.LastId;
-        if (log.After(last) is null)
-        {
-            yield return Item(new CatalogueEvent(log.LastId, "resync", "", null, snapshot.ScannedHeight, DateTimeOffset.UtcNow));
-            last = log.LastId;
-        }
-
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            foreach (var e in log.After(last) ?? [])
-            {
-                yield return Item(e);
-                last = e.Id;
-            }
-
-            try
-            {
-                // Wake on a catalogue change (rebuild the snapshot to turn it into events) or on events another reader appended.
-                await Task.WhenAny(changes.WhenChangedAsync(cancellationToken), log.WhenAppendedAsync(cancellationToken));
-            }
-            catch (OperationCanceledException)
-            {
-                yield break;
-            }
-
-            if (cancellationToken.IsCancellationRequested)
-            {
-                yield break;
-            }
-
-            index.Current();
-        }
+        await response.WriteAsync(text, cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
     }
-
-    private static SseItem<CatalogueEvent> Item(CatalogueEvent e) => new(e, e.Type) { EventId = e.Id.ToString(CultureInfo.InvariantCulture) };
 
     private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
