@@ -27,7 +27,7 @@ internal sealed class DemoStory(ChildProcesses children, HttpClient http, string
         await _narrator.StepAsync("Both providers publish their offers on the chain", () => PublishAsync(expectedSequence: 1));
         await _narrator.StepAsync("The consumer's catalogue lists both providers", () => ShowCatalogueAsync(2, null));
         await _narrator.StepAsync("provider-2 raises its price to 15 mS per vCPU-hour and republishes", ChangePriceAsync);
-        var choice = await _narrator.StepAsync("The consumer picks the cheapest provider selling 2+ vCPUs in a location", PickCheapestAsync);
+        var choice = await _narrator.StepAsync("The consumer picks the cheapest provider of a size with 2+ vCPUs, and its location", PickCheapestAsync);
         if (withVm)
         {
             await _narrator.StepAsync($"The consumer creates a VM through {choice["apiUrl"]}", () => CreateVmAsync(choice));
@@ -121,9 +121,9 @@ internal sealed class DemoStory(ChildProcesses children, HttpClient http, string
         return balances;
     }
 
-    private async Task PublishAsync(int expectedSequence)
+    private async Task PublishAsync(int expectedSequence, string? only = null)
     {
-        foreach (var provider in Providers)
+        foreach (var provider in Providers.Where(p => only is null || p.Name == only))
         {
             var offer = await Narrator.WaitForAsync($"{provider.Name}'s announcement {expectedSequence} to confirm", Patience, async () =>
             {
@@ -156,20 +156,20 @@ internal sealed class DemoStory(ChildProcesses children, HttpClient http, string
         await children.StopAsync("provider-2");
         _prices["provider-2"] = "15 mS";
         StartSidecar("provider-2", node: 1, controller: 1);
-        await PublishAsync(expectedSequence: 2);
+        await PublishAsync(expectedSequence: 2, only: "provider-2");
         var key = (string)(await SidecarApi.GetAsync(http, Sidecar("provider-2"), "api/status"))["identity"]!["identityKey"]!;
         await ShowCatalogueAsync(2, page => page["items"]!.Any(p => (string)p["id"]! == key && (int)p["sequence"]! == 2));
     }
 
     private async Task<JObject> PickCheapestAsync()
     {
-        var consumer = Sidecar("consumer");
-        var all = await SidecarApi.GetAsync(http, consumer, "api/providers");
-        var location = all["items"]!.SelectMany(p => p["locations"]!.Values<string>()).GroupBy(l => l).OrderByDescending(g => g.Count()).First().Key!;
-        var page = await SidecarApi.GetAsync(http, consumer, $"api/providers?location={Uri.EscapeDataString(location)}&minVcpus=2&sort=price&order=asc&limit=1");
+        var page = await SidecarApi.GetAsync(http, Sidecar("consumer"), "api/providers?minVcpus=2&sort=price&order=asc&limit=10");
+        Narrator.Table(["provider", "cheapest 2+ vCPU size", "location", "price/hour"], page["items"]!.Select(p => (IReadOnlyList<string>)
+        [
+            Short((string)p["id"]!), (string)p["price"]!["size"]!, (string)p["price"]!["location"]!, $"{p["price"]!["pricePerHourSc"]} SC",
+        ]));
         var choice = (JObject)page["items"]![0]!;
-        var price = choice["price"]!;
-        Narrator.Say($"in {location}: {Short((string)choice["id"]!)} sells {price["size"]} for {price["pricePerHourSc"]} SC/hour ({page["total"]} provider(s) matched)");
+        Narrator.Say($"cheapest: {Short((string)choice["id"]!)} in {choice["price"]!["location"]} ({page["total"]} provider(s) matched)");
         return choice;
     }
 
