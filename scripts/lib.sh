@@ -7,7 +7,7 @@ own_process_group() {
     export P2P_PROCESS_GROUP=1
     exec setsid --wait "$0" "$@"
   fi
-  trap 'status=$?; trap "" TERM; kill -TERM -- -$$ 2>/dev/null; exit $status' EXIT
+  trap 'status=$?; trap "" TERM; kill -TERM -- -$$ 2>/dev/null || true; exit $status' EXIT
 }
 
 # npm ci of a folder's committed lock file, only when the lock file changed since the last install.
