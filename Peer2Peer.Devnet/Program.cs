@@ -23,6 +23,8 @@ var summary = devnet.Summary().ToJson();
 Console.WriteLine(summary);
 await (options.OutputPath is { } path ? File.WriteAllTextAsync(path, summary) : Task.CompletedTask);
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+// SIGTERM too, not only Ctrl-C: the embedded web hosts would otherwise swallow it and leave this process running.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
 await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
 return 0;

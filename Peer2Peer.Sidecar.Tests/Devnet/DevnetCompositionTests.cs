@@ -25,6 +25,51 @@ public sealed class DevnetCompositionTests
     }
 
     [Test]
+    [CancelAfter(60_000)]
+    public async Task TheStandaloneDevnetWritesItsSummaryAndStopsOnSigterm(CancellationToken cancellationToken)
+    {
+        using var directory = new Support.TempDirectory();
+        var summary = Path.Combine(directory.Path, "devnet.json");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Peer2Peer.Devnet.dll"), "--nodes", "1", "--controllers", "1", "--output", summary })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var devnet = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            while (!File.Exists(summary) || new FileInfo(summary).Length == 0)
+            {
+                if (devnet.HasExited)
+                {
+                    Assert.Fail("the devnet exited: " + await devnet.StandardError.ReadToEndAsync(cancellationToken));
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+
+            var written = JObject.Parse(await File.ReadAllTextAsync(summary, cancellationToken));
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", devnet.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            {
+                await kill.WaitForExitAsync(cancellationToken);
+            }
+
+            await devnet.WaitForExitAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(20), cancellationToken);
+            Assert.That(((JArray)written["nodes"]!).Count, Is.EqualTo(1));
+            Assert.That(((JArray)written["controllers"]!).Count, Is.EqualTo(1));
+            Assert.That(devnet.ExitCode, Is.Zero);
+        }
+        finally
+        {
+            if (!devnet.HasExited)
+            {
+                devnet.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Test]
     public void TheCommandLineStartsTwoControllersByDefault()
     {
         Assert.That(DevnetOptions.Parse([]).Controllers, Is.EqualTo(2));
