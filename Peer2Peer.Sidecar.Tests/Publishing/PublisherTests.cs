@@ -180,6 +180,44 @@ public sealed class PublisherTests
         Assert.That(siad.Broadcasts.Where(t => t.ArbitraryData.Count > 0).Select(Decode).Select(a => a.Sequence), Is.EqualTo(new ulong[] { 1 }));
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task AnUnreachableControllerIsReportedInStatusAndRetriedLaterWithoutSpending(CancellationToken cancellationToken)
+    {
+        var siad = new FakeSiadClient(blocks: 120);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var controller = new FakeController { Failure = new Peer2Peer.Sidecar.OpenvCloud.OpenvCloudUnreachableException("controller did not answer: connection refused") };
+        await using var host = await SidecarServices.StartAsync(siad, ProviderSettings(), time, services =>
+        {
+            services.AddPublishing();
+            services.AddSingleton<IControllerCatalogueSource>(controller);
+        });
+        siad.Extend(1, new Transaction { SiacoinInputs = [new SiacoinInput { ParentId = TestKeys.Repeat(0x79) }], SiacoinOutputs = [new SiacoinOutput { Value = Currency.Siacoins(100), UnlockHash = host.Get<KeyRing>().FundingAddress }] });
+        await host.Get<ChainFollower>().SyncOnceAsync(cancellationToken);
+        var publisher = host.Get<Publisher>();
+        var status = host.Get<IEnumerable<Peer2Peer.Sidecar.Hosting.IStatusContributor>>().Single(c => c.Section == "publishing");
+
+        await publisher.StartAsync(cancellationToken);
+        while (publisher.LastProblem is null)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+
+        Assert.That(publisher.LastProblem, Does.Contain("connection refused"));
+        Assert.That(System.Text.Json.JsonSerializer.Serialize(status.GetStatus()), Does.Contain("connection refused"));
+        Assert.That(siad.Broadcasts, Is.Empty, "nothing spent while the offer cannot be read");
+
+        controller.Failure = null;
+        while (siad.Broadcasts.Count == 0)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(10, cancellationToken);
+        }
+
+        Assert.That(Decode(siad.Broadcasts.Single()).Sequence, Is.EqualTo(1));
+        await publisher.StopAsync(cancellationToken);
+    }
+
     [TestCase("http://g8.example.com", false, "must use https")]
     [TestCase("http://127.0.0.1:8080", false, "must use https")]
     [TestCase("http://127.0.0.1:8080", true, null)]
