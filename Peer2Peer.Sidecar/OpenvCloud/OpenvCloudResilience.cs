@@ -1,8 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
+using Peer2Peer.Sidecar.Hosting;
 using Polly.Timeout;
 
 namespace Peer2Peer.Sidecar.OpenvCloud;
@@ -66,29 +65,11 @@ public static class OpenvCloudResilience
         outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests || (IsTransient(outcome) && (everythingSafe || IsSafeToRetry(request)));
 
     /// <param name="everythingSafe">True for the identity endpoint, whose token requests may always be repeated.</param>
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, OpenvCloudOptions options, TimeProvider time, bool everythingSafe = false)
-    {
-        builder.TimeProvider = time;
-        builder
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = TimeSpan.FromSeconds(10),
-                ShouldHandle = args => ValueTask.FromResult(
-                    options.MaxRetries > 0 && ShouldRetry(args.Outcome, args.Context.GetRequestMessage(), everythingSafe)),
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-            {
-                FailureRatio = 0.5,
-                MinimumThroughput = 8,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = options.CircuitBreakDuration,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
-            })
-            .AddTimeout(options.AttemptTimeout);
-    }
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, OpenvCloudOptions options, TimeProvider time, bool everythingSafe = false) =>
+        HttpResilience.Configure(
+            builder,
+            new HttpResilienceLimits(options.TotalTimeout, options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, 0.5, 8, options.CircuitBreakDuration),
+            time,
+            (context, outcome) => ShouldRetry(outcome, context.GetRequestMessage(), everythingSafe),
+            IsTransient);
 }

@@ -1,8 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
+using Peer2Peer.Sidecar.Hosting;
 using Polly.Timeout;
 
 namespace Peer2Peer.Sidecar.Siad;
@@ -38,30 +37,12 @@ public static class SiadResilience
         _ => false,
     };
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SiadOptions options, TimeProvider time)
-    {
-        builder.TimeProvider = time;
-        builder
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = TimeSpan.FromSeconds(10),
-                ShouldHandle = args => ValueTask.FromResult(
-                    options.MaxRetries > 0 && IsTransient(args.Outcome) && IsSafeToRetry(args.Context.GetRequestMessage())),
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
-            {
-                // Open only when siad is clearly down, not for a burst of transient errors the retries absorb.
-                FailureRatio = 0.7,
-                MinimumThroughput = 20,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(5),
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
-            })
-            .AddTimeout(options.AttemptTimeout);
-    }
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, SiadOptions options, TimeProvider time) =>
+        HttpResilience.Configure(
+            builder,
+            // Open the circuit only when siad is clearly down, not for a burst of transient errors the retries absorb.
+            new HttpResilienceLimits(options.TotalTimeout, options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, 0.7, 20, TimeSpan.FromSeconds(5)),
+            time,
+            (context, outcome) => IsTransient(outcome) && IsSafeToRetry(context.GetRequestMessage()),
+            IsTransient);
 }
