@@ -23,6 +23,8 @@ public static class ProviderSearch
         // A max-heap of the best `limit + 1` candidates: the extra one tells whether a next page exists.
         var heap = new PriorityQueue<Candidate, Candidate>(query.Limit + 2, Comparer<Candidate>.Create((a, b) => comparer.Compare(b, a)));
         var total = 0;
+        // The cursor's sort value is parsed once, not per candidate.
+        Candidate? cursor = query.After is { } after ? CursorCandidate(after, query.Sort) : null;
         foreach (var provider in snapshot.Providers)
         {
             if (!Matches(provider, query, out var best))
@@ -33,7 +35,7 @@ public static class ProviderSearch
             total++;
             var candidate = new Candidate(provider, best, best?.PricePerHour.Hastings ?? UInt128.MaxValue,
                 provider.Health?.Uptime24h ?? -1, provider.LastAnnouncedHeight);
-            if (query.After is { } after && !IsAfter(candidate, after, query))
+            if (cursor is { } c && !IsAfter(candidate, c, query.After!, query))
             {
                 continue;
             }
@@ -75,8 +77,10 @@ public static class ProviderSearch
             return false;
         }
 
-        foreach (var size in provider.Sizes)
+        var sizes = provider.Sizes;
+        for (var i = 0; i < sizes.Count; i++)
         {
+            var size = sizes[i];
             if (query.SizeMatches(size) && (best is null || size.PricePerHour < best.PricePerHour))
             {
                 best = size;
@@ -103,15 +107,19 @@ public static class ProviderSearch
         return byValue != 0 ? byValue : string.CompareOrdinal(a.Provider.ProviderKey, b.Provider.ProviderKey);
     }
 
-    private static bool IsAfter(Candidate candidate, ProviderCursor after, ProviderQuery query)
+    private static Candidate CursorCandidate(ProviderCursor after, ProviderSortKey sort)
     {
         var cursor = new Candidate(null!, null, 0, 0, 0);
-        cursor = query.Sort switch
+        return sort switch
         {
             ProviderSortKey.Uptime => cursor with { Uptime = double.Parse(after.Value, CultureInfo.InvariantCulture) },
             ProviderSortKey.Announced => cursor with { Announced = ulong.Parse(after.Value, CultureInfo.InvariantCulture) },
             _ => cursor with { Price = UInt128.Parse(after.Value, CultureInfo.InvariantCulture) },
         };
+    }
+
+    private static bool IsAfter(Candidate candidate, Candidate cursor, ProviderCursor after, ProviderQuery query)
+    {
         var byValue = query.Sort switch
         {
             ProviderSortKey.Uptime => candidate.Uptime.CompareTo(cursor.Uptime),
