@@ -11,20 +11,37 @@ namespace Peer2Peer.Sidecar.Api;
 /// the next one; entries of an older snapshot are dropped as a whole when a newer one is first used. Bounded by entries
 /// and bytes: when full it starts over, so hostile distinct queries cost only the uncached price.
 /// </summary>
-public sealed class ProviderListCache(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+public sealed class ProviderListCache
 {
-    public const int MaxEntries = 4096;
-    public const long MaxBytes = 128L * 1024 * 1024;
+    public const int DefaultMaxEntries = 4096;
+    public const long DefaultMaxBytes = 128L * 1024 * 1024;
 
+    private readonly JsonSerializerOptions _json;
+    private readonly int _maxEntries;
+    private readonly long _maxBytes;
     private Generation _current = new(long.MinValue);
-
-    /// <summary>Answers served from the cache / rendered, since start (for tests and benchmarks).</summary>
-    public long Hits => Interlocked.Read(ref _hits);
-
-    public long Misses => Interlocked.Read(ref _misses);
-
     private long _hits;
     private long _misses;
+
+    public ProviderListCache(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+        : this(json.Value.SerializerOptions, DefaultMaxEntries, DefaultMaxBytes)
+    {
+    }
+
+    internal ProviderListCache(JsonSerializerOptions json, int maxEntries, long maxBytes)
+    {
+        _json = json;
+        _maxEntries = maxEntries;
+        _maxBytes = maxBytes;
+    }
+
+    /// <summary>Answers served from the cache since start.</summary>
+    public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Answers rendered (searched and serialized) since start.</summary>
+    public long Misses => Interlocked.Read(ref _misses);
+
+    public int Count => Volatile.Read(ref _current).Entries.Count;
 
     public byte[] GetOrRender(CatalogueSnapshot snapshot, ProviderQuery query, Func<ProviderListResponse> render)
     {
@@ -36,13 +53,13 @@ public sealed class ProviderListCache(IOptions<Microsoft.AspNetCore.Http.Json.Js
         }
 
         Interlocked.Increment(ref _misses);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(render(), json.Value.SerializerOptions);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(render(), _json);
         if (generation is null)
         {
             return bytes;
         }
 
-        if (generation.Entries.Count >= MaxEntries || Interlocked.Add(ref generation.Bytes, bytes.Length) > MaxBytes)
+        if (generation.Entries.Count >= _maxEntries || Interlocked.Add(ref generation.Bytes, bytes.Length) > _maxBytes)
         {
             Interlocked.CompareExchange(ref _current, new Generation(snapshot.Version), generation);
             return bytes;
