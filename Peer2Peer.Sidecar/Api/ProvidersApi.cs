@@ -27,8 +27,9 @@ public static class ProvidersApi
         return app;
     }
 
-    private static Results<Ok<ProviderListResponse>, ProblemHttpResult> List(
+    private static Results<JsonBytesResult<ProviderListResponse>, ProblemHttpResult> List(
         CatalogueIndex index,
+        ProviderListCache cache,
         [Description("Only sizes in this location code")] string? location,
         [Description("Minimum vCPUs of a size")] string? minVcpus,
         [Description("Minimum memory of a size, MiB")] string? minMemoryMiB,
@@ -65,9 +66,13 @@ public static class ProvidersApi
         }
 
         var snapshot = index.Current();
-        var result = ProviderSearch.Run(snapshot, query with { After = after });
-        return TypedResults.Ok(new ProviderListResponse(result.Total, query.Limit, result.Next?.Encode(), snapshot.ScannedHeight,
-            result.Items.Select(ProviderMapping.ToItem).ToArray()));
+        query = query with { After = after };
+        return new JsonBytesResult<ProviderListResponse>(cache.GetOrRender(snapshot, query, () =>
+        {
+            var result = ProviderSearch.Run(snapshot, query);
+            return new ProviderListResponse(result.Total, query.Limit, result.Next?.Encode(), snapshot.ScannedHeight,
+                result.Items.Select(ProviderMapping.ToItem).ToArray());
+        }));
     }
 
     private static Results<Ok<ProviderItem>, ProblemHttpResult> Get(CatalogueIndex index, [Description("The provider ID: ed25519:<hex>")] string id) =>

@@ -14,4 +14,7 @@ public sealed class CatalogueSnapshot(long version, ulong height, IReadOnlyList<
     public IReadOnlyList<ProviderView> Providers { get; } = providers;
 
     public IReadOnlyDictionary<string, ProviderView> ByKey { get; } = providers.ToDictionary(p => p.ProviderKey, StringComparer.Ordinal);
+
+    /// <summary>The providers' searchable fields as flat arrays, in <see cref="Providers"/> order.</summary>
+    public SearchColumns Columns { get; } = new(providers);
 }

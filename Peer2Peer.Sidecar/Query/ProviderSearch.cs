@@ -11,29 +11,37 @@ public sealed record ProviderSearchResult(IReadOnlyList<ProviderMatch> Items, in
 /// <summary>
 /// Filters, sorts and pages a snapshot in one pass: each provider's price is that of its cheapest size matching the
 /// filters; the page is the first <see cref="ProviderQuery.Limit"/> matches after the cursor in (sort value, provider ID)
-/// order, kept in a bounded heap so a page costs O(n log limit), not a full sort.
+/// order, kept in a bounded heap so a page costs O(n log limit), not a full sort. The pass reads only the snapshot's
+/// <see cref="SearchColumns"/>; provider objects are touched for the page alone.
 /// </summary>
 public static class ProviderSearch
 {
-    private readonly record struct Candidate(ProviderView Provider, CatalogueSize? Best, UInt128 Price, double Uptime, ulong Announced);
-
     public static ProviderSearchResult Run(CatalogueSnapshot snapshot, ProviderQuery query)
     {
-        var comparer = Comparer<Candidate>.Create((a, b) => Compare(a, b, query));
+        var columns = snapshot.Columns;
+        var order = new CandidateOrder(query.Sort, query.Descending);
         // A max-heap of the best `limit + 1` candidates: the extra one tells whether a next page exists.
-        var heap = new PriorityQueue<Candidate, Candidate>(query.Limit + 2, Comparer<Candidate>.Create((a, b) => comparer.Compare(b, a)));
+        var heap = new PriorityQueue<Candidate, Candidate>(query.Limit + 2, Comparer<Candidate>.Create((a, b) => order.Compare(b, a)));
+        // The cursor as a candidate: its sort value parsed once, its provider ID as the rank a later ID must reach.
+        Candidate? cursor = query.After is { } after ? CursorCandidate(after, query.Sort, columns.RanksUpTo(after.ProviderId)) : null;
+        var filter = SizeFilter.For(columns, query);
         var total = 0;
-        foreach (var provider in snapshot.Providers)
+        for (var i = 0; filter.CanMatch && i < snapshot.Providers.Count; i++)
         {
-            if (!Matches(provider, query, out var best))
+            if ((query.OnlineOnly && !columns.Online[i]) || (query.MinUptime is { } minimum && (!columns.Probed[i] || columns.Uptime24h[i] < minimum)))
+            {
+                continue;
+            }
+
+            var best = filter.Cheapest(columns, i);
+            if (best < 0)
             {
                 continue;
             }
 
             total++;
-            var candidate = new Candidate(provider, best, best?.PricePerHour.Hastings ?? UInt128.MaxValue,
-                provider.Health?.Uptime24h ?? -1, provider.LastAnnouncedHeight);
-            if (query.After is { } after && !IsAfter(candidate, after, query))
+            var candidate = new Candidate(i, best, columns.Price[best], columns.Uptime24h[i], columns.Announced[i], columns.KeyRank[i]);
+            if (cursor is { } c && order.Compare(candidate, c) <= 0)
             {
                 continue;
             }
@@ -42,7 +50,7 @@ public static class ProviderSearch
             {
                 heap.Enqueue(candidate, candidate);
             }
-            else if (comparer.Compare(candidate, heap.Peek()) < 0)
+            else if (order.Compare(candidate, heap.Peek()) < 0)
             {
                 heap.DequeueEnqueue(candidate, candidate);
             }
@@ -61,69 +69,53 @@ public static class ProviderSearch
             page.RemoveAt(page.Count - 1);
         }
 
+        var items = page.Select(c =>
+        {
+            var provider = snapshot.Providers[c.Index];
+            return new ProviderMatch(provider, provider.Sizes[c.Best - columns.SizeStart[c.Index]]);
+        }).ToArray();
         var next = hasMore && page.Count > 0
-            ? new ProviderCursor(query.Sort, query.Descending, SortValue(page[^1], query.Sort), page[^1].Provider.ProviderKey)
+            ? new ProviderCursor(query.Sort, query.Descending, SortValue(page[^1], query.Sort), items[^1].Provider.ProviderKey)
             : null;
-        return new ProviderSearchResult(page.Select(c => new ProviderMatch(c.Provider, c.Best)).ToArray(), total, next);
+        return new ProviderSearchResult(items, total, next);
     }
 
-    private static bool Matches(ProviderView provider, ProviderQuery query, out CatalogueSize? best)
-    {
-        best = null;
-        if ((query.OnlineOnly && !provider.Online) || (query.MinUptime is { } minimum && (provider.Health is null || provider.Health.Uptime24h < minimum)))
-        {
-            return false;
-        }
+    /// <summary>A matching provider by its index in the snapshot, its best size's row and its sort values.</summary>
+    private readonly record struct Candidate(int Index, int Best, UInt128 Price, double Uptime, ulong Announced, int KeyRank);
 
-        foreach (var size in provider.Sizes)
+    /// <summary>(sort value in the query's direction, provider ID ascending): total, so pages never overlap.</summary>
+    private sealed class CandidateOrder(ProviderSortKey sort, bool descending) : IComparer<Candidate>
+    {
+        public int Compare(Candidate a, Candidate b)
         {
-            if (query.SizeMatches(size) && (best is null || size.PricePerHour < best.PricePerHour))
+            var byValue = sort switch
             {
-                best = size;
+                ProviderSortKey.Uptime => a.Uptime.CompareTo(b.Uptime),
+                ProviderSortKey.Announced => a.Announced.CompareTo(b.Announced),
+                _ => a.Price.CompareTo(b.Price),
+            };
+            if (descending)
+            {
+                byValue = -byValue;
             }
-        }
 
-        return best is not null;
+            return byValue != 0 ? byValue : a.KeyRank.CompareTo(b.KeyRank);
+        }
     }
 
-    private static int Compare(Candidate a, Candidate b, ProviderQuery query)
+    /// <summary>
+    /// The cursor as a candidate that a match must order strictly after. Its rank is that of the last ID at most the
+    /// cursor's ID (the cursor's provider may be gone): an equal-valued match comes later exactly when its ID is above.
+    /// </summary>
+    private static Candidate CursorCandidate(ProviderCursor after, ProviderSortKey sort, int ranksUpTo)
     {
-        var byValue = query.Sort switch
-        {
-            ProviderSortKey.Uptime => a.Uptime.CompareTo(b.Uptime),
-            ProviderSortKey.Announced => a.Announced.CompareTo(b.Announced),
-            _ => a.Price.CompareTo(b.Price),
-        };
-        if (query.Descending)
-        {
-            byValue = -byValue;
-        }
-
-        // Ties break on the provider ID, always ascending, so every order is total and pages never overlap.
-        return byValue != 0 ? byValue : string.CompareOrdinal(a.Provider.ProviderKey, b.Provider.ProviderKey);
-    }
-
-    private static bool IsAfter(Candidate candidate, ProviderCursor after, ProviderQuery query)
-    {
-        var cursor = new Candidate(null!, null, 0, 0, 0);
-        cursor = query.Sort switch
+        var cursor = new Candidate(-1, -1, 0, 0, 0, ranksUpTo - 1);
+        return sort switch
         {
             ProviderSortKey.Uptime => cursor with { Uptime = double.Parse(after.Value, CultureInfo.InvariantCulture) },
             ProviderSortKey.Announced => cursor with { Announced = ulong.Parse(after.Value, CultureInfo.InvariantCulture) },
             _ => cursor with { Price = UInt128.Parse(after.Value, CultureInfo.InvariantCulture) },
         };
-        var byValue = query.Sort switch
-        {
-            ProviderSortKey.Uptime => candidate.Uptime.CompareTo(cursor.Uptime),
-            ProviderSortKey.Announced => candidate.Announced.CompareTo(cursor.Announced),
-            _ => candidate.Price.CompareTo(cursor.Price),
-        };
-        if (query.Descending)
-        {
-            byValue = -byValue;
-        }
-
-        return byValue > 0 || (byValue == 0 && string.CompareOrdinal(candidate.Provider.ProviderKey, after.ProviderId) > 0);
     }
 
     private static string SortValue(Candidate candidate, ProviderSortKey sort) => sort switch

@@ -8,11 +8,19 @@ return args.FirstOrDefault() switch
     "scan" => await ScanBenchmark.RunAsync(
         blocks: args.SkipWhile(a => a != "--blocks").Skip(1).Select(int.Parse).FirstOrDefault(100_000),
         announceEvery: args.SkipWhile(a => a != "--announce-every").Skip(1).Select(int.Parse).FirstOrDefault(10)),
+    "api-uncached" => ApiUncached.Run(
+        providers: args.SkipWhile(a => a != "--providers").Skip(1).Select(int.Parse).FirstOrDefault(100_000),
+        keep: args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault()),
+    "api" => await ApiBenchmark.RunAsync(
+        providers: args.SkipWhile(a => a != "--providers").Skip(1).Select(int.Parse).FirstOrDefault(100_000),
+        seconds: args.Contains("--seconds") ? seconds : 30,
+        connections: args.SkipWhile(a => a != "--connections").Skip(1).Select(int.Parse).FirstOrDefault(16),
+        keep: args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Peer2Peer.Bench encoding [--seconds N] | scan [--blocks N] [--announce-every K]");
+    Console.Error.WriteLine("usage: Peer2Peer.Bench encoding [--seconds N] | scan [--blocks N] [--announce-every K] | api [--providers N] [--seconds S] [--connections C] [--data DIR] | api-uncached [--providers N] [--data DIR]");
     return 64;
 }
