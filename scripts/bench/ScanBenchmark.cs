@@ -24,6 +24,9 @@ internal static class ScanBenchmark
 {
     public static async Task<int> RunAsync(int blocks, int announceEvery)
     {
+        // The in-process devnet serves the blocks from this process's thread pool: start it wide, so that neither
+        // measurement depends on how many threads the pool happened to have injected by then.
+        ThreadPool.SetMinThreads(64, 64);
         var watch = Stopwatch.StartNew();
         await using var devnet = await Devnet.Devnet.StartAsync(new DevnetOptions { Nodes = 1, ApiPassword = "bench", StartHeight = 20 });
         var genesis = devnet.Chain.Read(c => c.State.BlockAt(0).Id);
@@ -52,11 +55,19 @@ internal static class ScanBenchmark
         var concurrency = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChainFollowerOptions>>().Value.FetchConcurrency;
 
         // Raw: the same API, the same concurrency, no decoding beyond JSON and nothing stored; warmed up first.
-        await FetchAllAsync(api, Math.Min(height, 2000), concurrency);
-        watch.Restart();
-        await FetchAllAsync(api, height, concurrency);
-        var raw = (height + 1) / watch.Elapsed.TotalSeconds;
-        Console.WriteLine($"{"raw fetch (GET /consensus/blocks)",-44} {raw,10:N0} blocks/s");
+        // The follower keeps two batches in flight (the next one is fetched while the current one is applied), so the raw
+        // fetch is measured at its concurrency and at twice it; the faster of the two is the bar.
+        await FetchAllAsync(api, height, 2 * concurrency);
+        var raw = 0.0;
+        foreach (var inFlight in new[] { concurrency, 2 * concurrency })
+        {
+            watch.Restart();
+            await FetchAllAsync(api, height, inFlight);
+            var rate = (height + 1) / watch.Elapsed.TotalSeconds;
+            raw = Math.Max(raw, rate);
+            Console.WriteLine($"{$"raw fetch, {inFlight} requests in flight",-44} {rate,10:N0} blocks/s");
+        }
+
 
         services.GetRequiredService<DatabaseMigrator>().Migrate();
         var connection = services.GetRequiredService<SiadConnection>();
@@ -91,7 +102,7 @@ internal static class ScanBenchmark
             ["Sidecar:DataDirectory"] = data,
             ["Siad:ApiUrl"] = apiUrl,
             ["Siad:ApiPassword"] = "bench",
-        }).Build();
+        }).AddEnvironmentVariables().Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
