@@ -18,10 +18,11 @@ public static class ChainCheckpoint
 
     public static void Push(SqliteConnection connection, SqliteTransaction transaction, ulong height, Block block, Hash256 id)
     {
-        using var command = connection.Command(transaction,
+        _ = connection;
+        transaction.Prepared(
             "INSERT INTO chain_blocks (height, id, parent_id, timestamp) VALUES ($height, $id, $parent, $timestamp)",
-            ("$height", height.ToColumn()), ("$id", id.ToBlob()), ("$parent", block.ParentId.ToBlob()), ("$timestamp", block.Timestamp.ToColumn()));
-        command.ExecuteNonQuery();
+            ("$height", height.ToColumn()), ("$id", id.ToBlob()), ("$parent", block.ParentId.ToBlob()), ("$timestamp", block.Timestamp.ToColumn()))
+            .ExecuteNonQuery();
     }
 
     public static void Pop(SqliteConnection connection, SqliteTransaction transaction, ulong height)

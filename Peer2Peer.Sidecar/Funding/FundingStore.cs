@@ -18,8 +18,8 @@ public static class FundingStore
 
     /// <summary>Marks an output spent by a block; false when it is not ours.</summary>
     public static bool SpendOutput(SqliteTransaction tx, Hash256 id, ulong height, Hash256 block) =>
-        Execute(tx, "UPDATE funding_outputs SET spent_height = $height, spent_block = $block WHERE id = $id AND spent_block IS NULL",
-            ("$id", id.ToBlob()), ("$height", height.ToColumn()), ("$block", block.ToBlob())) > 0;
+        tx.Prepared("UPDATE funding_outputs SET spent_height = $height, spent_block = $block WHERE id = $id AND spent_block IS NULL",
+            ("$id", id.ToBlob()), ("$height", height.ToColumn()), ("$block", block.ToBlob())).ExecuteNonQuery() > 0;
 
     /// <summary>Undoes a block: its outputs vanish, its spends are unspent, its confirmations unconfirmed.</summary>
     public static void RevertBlock(SqliteTransaction tx, Hash256 block)
@@ -31,8 +31,8 @@ public static class FundingStore
     }
 
     public static bool ConfirmPending(SqliteTransaction tx, Hash256 transactionId, ulong height, Hash256 block) =>
-        Execute(tx, "UPDATE funding_pending SET confirmed_height = $height, confirmed_block = $block WHERE transaction_id = $id",
-            ("$id", transactionId.ToBlob()), ("$height", height.ToColumn()), ("$block", block.ToBlob())) > 0;
+        tx.Prepared("UPDATE funding_pending SET confirmed_height = $height, confirmed_block = $block WHERE transaction_id = $id",
+            ("$id", transactionId.ToBlob()), ("$height", height.ToColumn()), ("$block", block.ToBlob())).ExecuteNonQuery() > 0;
 
     public static void MarkTopUpSeen(SqliteTransaction tx, Hash256 transactionId, ulong height, Hash256 block) =>
         Execute(tx, "UPDATE funding_topups SET seen_height = $height, seen_block = $block WHERE seen_height IS NULL AND instr(transaction_ids, $id) > 0",
@@ -46,8 +46,8 @@ public static class FundingStore
             ORDER BY value DESC
             """);
 
-    public static List<FundingOutput> Unspent(SqliteConnection connection) =>
-        ReadOutputs(connection, null, "SELECT id, value, created_height FROM funding_outputs WHERE spent_block IS NULL");
+    public static List<FundingOutput> Unspent(SqliteConnection connection, SqliteTransaction? tx = null) =>
+        ReadOutputs(connection, tx, "SELECT id, value, created_height FROM funding_outputs WHERE spent_block IS NULL");
 
     public static void AddPending(SqliteTransaction tx, Transaction transaction, string purpose, ulong signedHeight, DateTimeOffset now)
     {

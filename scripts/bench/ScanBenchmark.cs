@@ -8,6 +8,7 @@ using Peer2Peer.Sia.Crypto;
 using Peer2Peer.Sia.Types;
 using Peer2Peer.Sidecar.Announcements;
 using Peer2Peer.Sidecar.Chain;
+using Peer2Peer.Sidecar.Discovery;
 using Peer2Peer.Sidecar.Funding;
 using Peer2Peer.Sidecar.Hosting;
 using Peer2Peer.Sidecar.Keys;
@@ -76,6 +77,8 @@ internal static class ScanBenchmark
         watch.Restart();
         await services.GetRequiredService<ChainFollower>().SyncOnceAsync(CancellationToken.None);
         var scan = (height + 1) / watch.Elapsed.TotalSeconds;
+        var counts = services.GetRequiredService<Peer2Peer.Sidecar.Discovery.Catalogue.CatalogueQueries>().GetCounts();
+        Console.WriteLine($"{"catalogue after the scan",-44} {counts.Providers,10:N0} providers, {counts.Accepted:N0} announcements accepted, {counts.Foreign:N0} foreign entries");
         Console.WriteLine($"{"scan (follower + subscribers + SQLite)",-44} {scan,10:N0} blocks/s");
         Console.WriteLine($"{"scan overhead over raw fetch",-44} {(raw / scan - 1) * 100,10:F1} %");
         await connection.StopAsync(CancellationToken.None);
@@ -102,11 +105,12 @@ internal static class ScanBenchmark
             ["Sidecar:DataDirectory"] = data,
             ["Siad:ApiUrl"] = apiUrl,
             ["Siad:ApiPassword"] = "bench",
+            ["Discovery:ProbeEnabled"] = "false",
         }).AddEnvironmentVariables().Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSidecarHosting().AddSiad().AddKeys().AddChainFollower().AddFunding();
+        services.AddSidecarHosting().AddSiad().AddKeys().AddChainFollower().AddFunding().AddDiscovery();
         return services.BuildServiceProvider();
     }
 

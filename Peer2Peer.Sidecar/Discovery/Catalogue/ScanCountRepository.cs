@@ -11,11 +11,11 @@ public static class ScanCountRepository
     {
         foreach (var (reason, count) in tally.Skipped)
         {
-            using var insert = transaction.Connection!.Command(transaction, """
+            transaction.Prepared("""
                 INSERT INTO scan_counts (block_id, height, reason, count) VALUES ($block, $height, $reason, $count)
                 ON CONFLICT (block_id, reason) DO UPDATE SET count = excluded.count, height = excluded.height
-                """, ("$block", blockId.ToBlob()), ("$height", height.ToColumn()), ("$reason", reason), ("$count", count));
-            insert.ExecuteNonQuery();
+                """, ("$block", blockId.ToBlob()), ("$height", height.ToColumn()), ("$reason", reason), ("$count", count))
+                .ExecuteNonQuery();
         }
     }
 
