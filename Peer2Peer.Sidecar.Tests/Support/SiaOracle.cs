@@ -52,28 +52,14 @@ public static class SiaOracle
         }
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunProcessAsync(string file, string[] arguments, CancellationToken cancellationToken)
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunProcessAsync(string file, string[] arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = Directory_, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(file) { WorkingDirectory = Directory_ };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {file}");
-        try
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            return (process.ExitCode, await stdout, await stderr);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        return ChildProcess.RunAsync(start, cancellationToken);
     }
 }
