@@ -16,14 +16,11 @@ public static class ChainCheckpoint
         return reader.Read() ? new ChainPoint(reader.GetHeight(0), reader.GetHash(1)) : null;
     }
 
-    public static void Push(SqliteConnection connection, SqliteTransaction transaction, ulong height, Block block, Hash256 id)
-    {
-        _ = connection;
+    public static void Push(SqliteTransaction transaction, ulong height, Block block, Hash256 id) =>
         transaction.Prepared(
             "INSERT INTO chain_blocks (height, id, parent_id, timestamp) VALUES ($height, $id, $parent, $timestamp)",
             ("$height", height.ToColumn()), ("$id", id.ToBlob()), ("$parent", block.ParentId.ToBlob()), ("$timestamp", block.Timestamp.ToColumn()))
             .ExecuteNonQuery();
-    }
 
     public static void Pop(SqliteConnection connection, SqliteTransaction transaction, ulong height)
     {

@@ -198,7 +198,7 @@ public sealed partial class ChainFollower(
                 subscriber.Apply(block, transaction);
             }
 
-            ChainCheckpoint.Push(connection, transaction, block.Height, block.Block, block.Id);
+            ChainCheckpoint.Push(transaction, block.Height, block.Block, block.Id);
             parent = block.Id;
             last = new ChainPoint(block.Height, block.Id);
             applied++;

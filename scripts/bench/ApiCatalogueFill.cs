@@ -72,7 +72,7 @@ internal static class ApiCatalogueFill
                 foreach (var block in batch)
                 {
                     subscriber.Apply(block, transaction);
-                    ChainCheckpoint.Push(connection, transaction, block.Height, block.Block, block.Id);
+                    ChainCheckpoint.Push(transaction, block.Height, block.Block, block.Id);
                 }
 
                 transaction.Commit();
