@@ -75,6 +75,4 @@ public static class ProviderMapping
         new CapacityItem(p.Capacity.MaxVcpus, p.Capacity.MaxMemoryMiB, p.Capacity.MaxMachines));
 
     public static ProviderItem ToItem(ProviderMatch match) => ToItem(match.Provider, match.BestSize);
-
-    public static string Sc(Currency value) => value.ToSiacoinString();
 }

@@ -68,6 +68,12 @@ public static class FundingStore
     public static void DropPending(SqliteConnection connection, Hash256 transactionId) =>
         Execute(connection, null, "DELETE FROM funding_pending WHERE transaction_id = $id", ("$id", transactionId.ToBlob()));
 
+    public static bool IsPending(SqliteConnection connection, Hash256 transactionId)
+    {
+        using var command = connection.Command(null, "SELECT 1 FROM funding_pending WHERE transaction_id = $id", ("$id", transactionId.ToBlob()));
+        return command.ExecuteScalar() is not null;
+    }
+
     public static List<PendingTransaction> Pending(SqliteConnection connection, bool unconfirmedOnly)
     {
         using var command = connection.Command(null,

@@ -50,9 +50,10 @@ public sealed partial class HotWallet(
             var chosen = new List<FundingOutput>();
             var total = Currency.Zero;
             Currency minerFee;
+            var draftSize = draft.EncodedSize;
             while (true)
             {
-                var size = draft.EncodedSize + FixedOverheadBytes + PerInputBytes * Math.Max(1, chosen.Count);
+                var size = draftSize + FixedOverheadBytes + PerInputBytes * Math.Max(1, chosen.Count);
                 minerFee = fee.MaximumPerByte * (ulong)size;
                 if (total >= spending + minerFee)
                 {
@@ -117,7 +118,7 @@ public sealed partial class HotWallet(
         }
 
         using var db = database.Open();
-        return FundingStore.Pending(db, unconfirmedOnly: false).Any(p => p.Id == id);
+        return FundingStore.IsPending(db, id);
     }
 
     public HotBalance Balance()

@@ -103,7 +103,7 @@ public sealed partial class Publisher(
         {
             var offer = builder.Build(await controller.ReadAsync(cancellationToken), await HostKeyAsync(cancellationToken));
             CurrentOffer = offer;
-            var digest = Digest(offer);
+            var digest = AnnouncementCodec.OfferDigest(offer);
             var tip = await siad.GetConsensusAsync(cancellationToken);
             var latest = store.Latest();
             if (latest is not null && !force && latest.Kind == "offer" && latest.OfferDigest == digest
@@ -226,8 +226,6 @@ public sealed partial class Publisher(
             LogProblem(logger, $"siad's /host/announce failed: {e.Message}", 0);
         }
     }
-
-    public static Hash256 Digest(Offer offer) => AnnouncementCodec.OfferDigest(offer);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Announced {Kind} sequence {Sequence}, valid until height {ExpiryHeight}")]
     private static partial void LogAnnounced(ILogger logger, string kind, ulong sequence, ulong expiryHeight);

@@ -22,6 +22,9 @@ public sealed class TransactionPool(ChainState chain, ILogger logger)
     private readonly List<Transaction> _transactions = [];
     private readonly Dictionary<Hash256, Transaction> _byId = [];
 
+    /// <summary>Encoded bytes of all pooled transactions, kept as they come and go (re-encoding the pool on every submission was quadratic).</summary>
+    private int _size;
+
     public IReadOnlyList<Transaction> Transactions => _transactions;
 
     public int Count => _transactions.Count;
@@ -89,6 +92,7 @@ public sealed class TransactionPool(ChainState chain, ILogger logger)
         foreach (var transaction in fresh)
         {
             _transactions.Add(transaction);
+            _size += transaction.EncodedSize;
             _byId[transaction.Id] = transaction;
         }
 
@@ -103,6 +107,7 @@ public sealed class TransactionPool(ChainState chain, ILogger logger)
     {
         var candidates = (returned ?? []).Concat(_transactions).ToArray();
         _transactions.Clear();
+        _size = 0;
         _byId.Clear();
         var mark = chain.JournalPosition;
         var newHeight = chain.Height + 1;
@@ -135,6 +140,7 @@ public sealed class TransactionPool(ChainState chain, ILogger logger)
                 }
 
                 _transactions.Add(transaction);
+                _size += transaction.EncodedSize;
                 _byId[id] = transaction;
             }
         }
@@ -147,6 +153,7 @@ public sealed class TransactionPool(ChainState chain, ILogger logger)
     public void Clear()
     {
         _transactions.Clear();
+        _size = 0;
         _byId.Clear();
     }
 
@@ -169,7 +176,7 @@ public sealed class TransactionPool(ChainState chain, ILogger logger)
         return selected;
     }
 
-    private int PoolSize() => _transactions.Sum(t => t.EncodedSize);
+    private int PoolSize() => _size;
 
     private bool PaysEnough(IReadOnlyList<Transaction> set)
     {

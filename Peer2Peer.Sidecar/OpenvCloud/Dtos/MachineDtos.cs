@@ -67,8 +67,8 @@ public sealed class MachineCreateRequest
     public List<int>? DataDisks { get; set; }
 }
 
-/// <summary><c>machines/list</c> entry: <c>sizeId</c>/<c>imageId</c> in camel case, no cloudspace id.</summary>
-public sealed class MachineListItemDto
+/// <summary>Fields <c>machines/list</c> and <c>machines/get</c> spell alike.</summary>
+public abstract class MachineFieldsDto
 {
     [JsonProperty("id")]
     public int Id { get; set; }
@@ -78,12 +78,6 @@ public sealed class MachineListItemDto
 
     [JsonProperty("status")]
     public string? Status { get; set; }
-
-    [JsonProperty("sizeId")]
-    public int SizeId { get; set; }
-
-    [JsonProperty("imageId")]
-    public int ImageId { get; set; }
 
     [JsonProperty("vcpus")]
     public int Vcpus { get; set; }
@@ -101,42 +95,28 @@ public sealed class MachineListItemDto
     public long UpdateTime { get; set; }
 }
 
+/// <summary><c>machines/list</c> entry: <c>sizeId</c>/<c>imageId</c> in camel case, no cloudspace id.</summary>
+public sealed class MachineListItemDto : MachineFieldsDto
+{
+    [JsonProperty("sizeId")]
+    public int SizeId { get; set; }
+
+    [JsonProperty("imageId")]
+    public int ImageId { get; set; }
+}
+
 /// <summary>
 /// <c>machines/get</c>: lower-case <c>cloudspaceid</c>, <c>sizeid</c>, <c>imageid</c>. The guest-OS <c>accounts</c>
 /// (logins and passwords) are deliberately not modelled, so they can never reach a log.
 /// </summary>
-public sealed class MachineDto
+public sealed class MachineDto : MachineFieldsDto
 {
-    [JsonProperty("id")]
-    public int Id { get; set; }
-
     [JsonProperty("cloudspaceid")]
     public int CloudSpaceId { get; set; }
-
-    [JsonProperty("name")]
-    public string? Name { get; set; }
-
-    [JsonProperty("status")]
-    public string? Status { get; set; }
 
     [JsonProperty("sizeid")]
     public int SizeId { get; set; }
 
     [JsonProperty("imageid")]
     public int ImageId { get; set; }
-
-    [JsonProperty("vcpus")]
-    public int Vcpus { get; set; }
-
-    [JsonProperty("memory")]
-    public int Memory { get; set; }
-
-    [JsonProperty("storage")]
-    public int Storage { get; set; }
-
-    [JsonProperty("creationTime")]
-    public long CreationTime { get; set; }
-
-    [JsonProperty("updateTime")]
-    public long UpdateTime { get; set; }
 }
