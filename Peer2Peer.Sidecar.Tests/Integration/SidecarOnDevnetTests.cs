@@ -84,6 +84,8 @@ public sealed class SidecarOnDevnetTests(SiadVersion version)
         _devnet.Mine();
         var confirmedAfter = await siad.IsConfirmedAsync(sent[^1], cancellationToken);
         var host = await siad.GetHostAsync(cancellationToken);
+        await siad.AnnounceHostAsync("sidecar-test.devnet.example:9982", cancellationToken);
+        _devnet.Mine();
         var hosts = await siad.GetAllHostsAsync(cancellationToken);
 
         Assert.That(info.Version.Generation, Is.EqualTo(version == SiadVersion.V159 ? SiadGeneration.V15 : SiadGeneration.V13));
@@ -95,7 +97,8 @@ public sealed class SidecarOnDevnetTests(SiadVersion version)
         Assert.That(confirmedBefore, Is.False);
         Assert.That(confirmedAfter, Is.True);
         Assert.That(host.ExternalSettings.NetAddress, Is.Not.Empty);
-        Assert.That(hosts, Is.Not.Null);
+        Assert.That(hosts.Select(h => (h.PublicKeyString, h.NetAddress)),
+            Does.Contain((_devnet.Nodes[0].Host.PublicKey.ToString(), "sidecar-test.devnet.example:9982")), "siad's own announcement, mined, is in the hostdb");
     }
 
     [Test]

@@ -39,6 +39,44 @@ public sealed class SiadResilienceTests
     }
 
     [Test]
+    [CancelAfter(30_000)]
+    public async Task ASlowAnswerTimesOutAndIsRetriedForAReadButNotForASpend(CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string?> { ["Siad:AttemptTimeout"] = "00:00:00.200" };
+        // Injected latency, far longer than one attempt may take, on the first request only.
+        var slowFirst = new StubHttpHandler((request, _) => request.RequestUri!.AbsolutePath == "/wallet/transactions"
+                ? StubHttpHandler.Json(HttpStatusCode.OK, """{"confirmedtransactions":null,"unconfirmedtransactions":null}""")
+                : StubHttpHandler.Json(HttpStatusCode.OK, Consensus))
+        {
+            Latency = (_, n) => n == 1 ? TimeSpan.FromSeconds(5) : TimeSpan.Zero,
+        };
+        var read = SiadTestHost.Build(slowFirst, settings).GetRequiredService<ISiadClient>();
+
+        var tip = await read.GetConsensusAsync(cancellationToken);
+
+        Assert.That(tip.Height, Is.EqualTo(7));
+        Assert.That(slowFirst.Count("/consensus"), Is.EqualTo(2), "the timed-out attempt was retried");
+
+        var slowSpend = new StubHttpHandler((request, _) => request.RequestUri!.AbsolutePath == "/wallet/transactions"
+                ? StubHttpHandler.Json(HttpStatusCode.OK, """{"confirmedtransactions":null,"unconfirmedtransactions":null}""")
+                : StubHttpHandler.Json(HttpStatusCode.OK, Consensus))
+        {
+            Latency = (request, _) => request.RequestUri!.AbsolutePath == "/wallet/siacoins" ? TimeSpan.FromSeconds(5) : TimeSpan.Zero,
+        };
+        var time = new FakeTimeProvider();
+        var spender = SiadTestHost.Build(slowSpend, settings, time).GetRequiredService<ISiadClient>();
+        var sending = spender.SendSiacoinsAsync(Currency.OneSiacoin, TestKeys.AddressB, cancellationToken);
+        while (!sending.IsCompleted)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10, cancellationToken);
+        }
+
+        Assert.ThrowsAsync<SiadOutcomeUnknownException>(async () => await sending, "no such payment appeared: reported, never resent");
+        Assert.That(slowSpend.Count("/wallet/siacoins"), Is.EqualTo(1));
+    }
+
+    [Test]
     public void ASpendIsNeverRetriedOnAServerError()
     {
         var handler = new StubHttpHandler((request, _) => request.RequestUri!.AbsolutePath switch

@@ -11,6 +11,9 @@ public sealed class StubHttpHandler(Func<HttpRequestMessage, int, HttpResponseMe
 
     public ConcurrentQueue<(HttpMethod Method, string PathAndQuery, string? UserAgent, string? Authorization, string? Body)> Requests { get; } = new();
 
+    /// <summary>Injected latency per request (request, its number); cancelled like a real slow server when the client gives up.</summary>
+    public Func<HttpRequestMessage, int, TimeSpan>? Latency { get; init; }
+
     public int Count(string path) => Requests.Count(r => r.PathAndQuery.Split('?')[0] == path);
 
     public static HttpResponseMessage Json(HttpStatusCode status, string json) =>
@@ -20,7 +23,13 @@ public sealed class StubHttpHandler(Func<HttpRequestMessage, int, HttpResponseMe
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Enqueue((request.Method, request.RequestUri!.PathAndQuery, request.Headers.UserAgent.ToString(), request.Headers.Authorization?.ToString(), body));
-        var response = respond(request, Interlocked.Increment(ref _count));
+        var number = Interlocked.Increment(ref _count);
+        if (Latency?.Invoke(request, number) is { } latency && latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, cancellationToken);
+        }
+
+        var response = respond(request, number);
         response.RequestMessage = request;
         return response;
     }
