@@ -129,6 +129,90 @@ public sealed class ChainFollowerTests
     }
 
     [Test]
+    public async Task RequestsInFlightNeverExceedTheFetchConcurrencyAndBlocksStillApplyInOrder()
+    {
+        using var host = new ChainTestHost();
+        var siad = new FakeSiadClient(blocks: 300);
+        var inFlight = 0;
+        var most = 0;
+        siad.BeforeBlock = async (_, _) =>
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref most, now);
+            await Task.Yield();
+            Interlocked.Decrement(ref inFlight);
+        };
+        var subscriber = new RecordingSubscriber();
+        var follower = host.Follower(siad, [subscriber], batchSize: 50);
+
+        await follower.SyncOnceAsync(CancellationToken.None);
+
+        Assert.That(subscriber.Calls, Is.EqualTo(Enumerable.Range(0, 300).Select(h => $"+{h}")));
+        Assert.That(most, Is.InRange(1, 4), "ChainTestHost's follower allows 4 requests in flight");
+    }
+
+    [Test]
+    public async Task ASlowBlockCommitsWhatIsAppliedInsteadOfHoldingTheWriteLock()
+    {
+        using var host = new ChainTestHost();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var siad = new FakeSiadClient(blocks: 50);
+        var slowBlock = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        siad.BeforeBlock = (height, _) => height == 30 ? slowBlock.Task : Task.CompletedTask;
+        var committed = new TaskCompletionSource<ulong?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var follower = host.Follower(siad, [new RecordingSubscriber()], batchSize: 200, time: time);
+        follower.CheckpointChanged += point => committed.TrySetResult(point?.Height);
+
+        var sync = follower.SyncOnceAsync(CancellationToken.None);
+        // Blocks 0-29 are applied in one open batch; block 30 does not come. Once the batch has waited long enough,
+        // it commits without block 30, so other writers (prober, publisher) are not kept waiting on siad.
+        for (var step = 0; step < 500 && !committed.Task.IsCompleted; step++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(50));
+            await Task.WhenAny(committed.Task, Task.Delay(10));
+        }
+
+        Assert.That(committed.Task.IsCompleted, Is.True, "nothing was committed while block 30 was awaited");
+        Assert.That(await committed.Task, Is.EqualTo(29));
+        Assert.That(RecordingSubscriber.State(host.Database), Has.Count.EqualTo(30), "visible to another connection");
+        Assert.That(sync.IsCompleted, Is.False, "still waiting for block 30");
+
+        slowBlock.SetResult();
+        await sync;
+        Assert.That(follower.Status.CheckpointHeight, Is.EqualTo(49));
+        Assert.That(RecordingSubscriber.State(host.Database), Has.Count.EqualTo(50));
+    }
+
+    [Test]
+    public async Task ASiadThatFailsMidSyncKeepsTheBlocksAppliedBeforeTheFailure()
+    {
+        using var host = new ChainTestHost();
+        var siad = new FakeSiadClient(blocks: 40);
+        siad.BeforeBlock = (height, _) => height == 25 ? Task.FromException(new SiadUnreachableException("connection refused", null)) : Task.CompletedTask;
+        var subscriber = new RecordingSubscriber();
+        var follower = host.Follower(siad, [subscriber], batchSize: 200);
+
+        Assert.ThrowsAsync<SiadUnreachableException>(async () => await follower.SyncOnceAsync(CancellationToken.None));
+        Assert.That(follower.Status.CheckpointHeight, Is.EqualTo(24), "the 25 blocks before the failure are consistent and kept");
+        Assert.That(RecordingSubscriber.State(host.Database), Has.Count.EqualTo(25));
+
+        siad.BeforeBlock = null;
+        await follower.SyncOnceAsync(CancellationToken.None);
+        Assert.That(subscriber.Calls.Skip(25), Is.EqualTo(Enumerable.Range(25, 15).Select(h => $"+{h}")), "resumed where it stopped");
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, current) == current)
+            {
+                return;
+            }
+        }
+    }
+
+    [Test]
     public async Task AfterAnySequenceOfExtensionsAndReorganizationsStateEqualsAFreshScan()
     {
         var random = new Random(Seed);

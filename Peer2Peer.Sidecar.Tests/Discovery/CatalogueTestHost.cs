@@ -82,6 +82,7 @@ public sealed class CatalogueTestHost : IDisposable
             "SELECT * FROM host_announcements WHERE orphaned = 0 ORDER BY height, transaction_index, entry_index",
             "SELECT * FROM sia_hosts ORDER BY host_key",
             "SELECT * FROM scan_counts ORDER BY height, reason",
+            "SELECT * FROM scan_totals WHERE count <> 0 ORDER BY reason",
         ];
         using var connection = database.Open();
         var rows = new List<string>();

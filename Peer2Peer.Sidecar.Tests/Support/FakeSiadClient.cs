@@ -83,11 +83,19 @@ public sealed class FakeSiadClient : ISiadClient
         }
     }
 
-    public Task<ChainBlock?> GetBlockAsync(ulong height, CancellationToken cancellationToken)
+    /// <summary>Awaited before a block is served (to slow some down, or count requests in flight).</summary>
+    public Func<ulong, CancellationToken, Task>? BeforeBlock { get; set; }
+
+    public async Task<ChainBlock?> GetBlockAsync(ulong height, CancellationToken cancellationToken)
     {
+        if (BeforeBlock is { } before)
+        {
+            await before(height, cancellationToken);
+        }
+
         lock (_lock)
         {
-            return Task.FromResult(height < (ulong)_chain.Count ? new ChainBlock(height, _chain[(int)height].Id, _chain[(int)height]) : null);
+            return height < (ulong)_chain.Count ? new ChainBlock(height, _chain[(int)height].Id, _chain[(int)height]) : null;
         }
     }
 

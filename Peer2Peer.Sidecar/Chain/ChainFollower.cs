@@ -95,7 +95,6 @@ public sealed partial class ChainFollower(
         {
             var progress = new SyncProgress(time, options.Value.ProgressInterval);
             var reorganizing = false;
-            (ulong From, Task<IReadOnlyList<ChainBlock>> Blocks)? prefetched = null;
             while (true)
             {
                 var tip = await siad.GetConsensusAsync(cancellationToken);
@@ -119,20 +118,7 @@ public sealed partial class ChainFollower(
                     continue;
                 }
 
-                var from = checkpoint is null ? 0 : checkpoint.Height + 1;
-                var to = Math.Min(tip.Height, from + (ulong)options.Value.BatchSize - 1);
-                // The next batch is fetched while this one is applied, so the scan keeps pace with siad's API.
-                var blocks = prefetched is { } ready && ready.From == from ? await ready.Blocks : await FetchAsync(from, to, cancellationToken);
-                prefetched = to < tip.Height
-                    ? (to + 1, FetchAsync(to + 1, Math.Min(tip.Height, to + (ulong)options.Value.BatchSize), cancellationToken))
-                    : null;
-                var applied = Apply(checkpoint, blocks, out var diverged);
-                progress.Count(applied);
-                if (diverged)
-                {
-                    prefetched = null;
-                }
-
+                var (applied, diverged) = await ApplyUpToAsync(checkpoint, tip.Height, progress, cancellationToken);
                 if (diverged && checkpoint is not null && applied == 0)
                 {
                     reorganizing = CountReorganization(reorganizing);
@@ -150,67 +136,117 @@ public sealed partial class ChainFollower(
         }
     }
 
-    private async Task<IReadOnlyList<ChainBlock>> FetchAsync(ulong from, ulong to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams the blocks above <paramref name="checkpoint"/> up to <paramref name="tipHeight"/> through the subscribers:
+    /// <see cref="ChainFollowerOptions.FetchConcurrency"/> requests stay in flight ahead of the block being applied, and
+    /// each block is dropped once applied, so memory stays flat and short-lived however long the sync. Stops at the first
+    /// block that does not extend the chain applied so far (the node reorganized) or that the node no longer has.
+    /// </summary>
+    private async Task<(int Applied, bool Diverged)> ApplyUpToAsync(ChainPoint? checkpoint, ulong tipHeight, SyncProgress progress, CancellationToken cancellationToken)
     {
-        using var limit = new SemaphoreSlim(options.Value.FetchConcurrency);
-        var fetches = new List<Task<ChainBlock?>>();
-        for (var height = from; height <= to; height++)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var inFlight = new SemaphoreSlim(options.Value.FetchConcurrency);
+        // Fetched blocks may run ahead of the one being applied, so that a slow block (a commit, a GC pause) leaves
+        // the requests in flight instead of the fetchers idle.
+        var lookahead = options.Value.FetchConcurrency * 4;
+        var window = new Queue<Task<ChainBlock?>>();
+        var next = checkpoint is null ? 0 : checkpoint.Height + 1;
+        using var batch = new ApplyBatch(database, _subscribers, options.Value.BatchSize, time);
+        var last = checkpoint;
+        var applied = 0;
+        try
         {
-            var h = height;
-            fetches.Add(Task.Run(async () =>
+            while (true)
             {
-                await limit.WaitAsync(cancellationToken);
-                try
+                while (window.Count < lookahead && next <= tipHeight)
                 {
-                    return await siad.GetBlockAsync(h, cancellationToken);
+                    window.Enqueue(FetchAsync(next++, inFlight, stop.Token));
                 }
-                finally
-                {
-                    limit.Release();
-                }
-            }, cancellationToken));
-        }
 
-        var results = await Task.WhenAll(fetches);
-        // The node may have reorganized to a shorter chain meanwhile: keep the contiguous prefix.
-        return results.TakeWhile(b => b is not null).Select(b => b!).ToArray();
+                if (window.Count == 0)
+                {
+                    return (applied, false);
+                }
+
+                var head = window.Dequeue();
+                if (!head.IsCompleted && batch.HasBlocks)
+                {
+                    // Other writers wait while the batch is open: a slow block commits what is applied so far.
+                    if (batch.WaitLeft > TimeSpan.Zero)
+                    {
+                        try
+                        {
+                            await head.WaitAsync(batch.WaitLeft, time, stop.Token);
+                        }
+                        catch (TimeoutException)
+                        {
+                        }
+                    }
+
+                    if (!head.IsCompleted)
+                    {
+                        Commit(batch, tipHeight, progress);
+                    }
+                }
+
+                var block = await head;
+                if (block is null)
+                {
+                    return (applied, false);
+                }
+
+                if (last is not null && block.Block.ParentId != last.Id)
+                {
+                    return (applied, true);
+                }
+
+                batch.Apply(block);
+                last = new ChainPoint(block.Height, block.Id);
+                applied++;
+                if (batch.IsFull)
+                {
+                    Commit(batch, tipHeight, progress);
+                }
+            }
+        }
+        finally
+        {
+            // Whatever ends the stream, the blocks applied so far are consistent with their checkpoint: keep them,
+            // unless a subscriber failed in the middle of a block (then the batch is rolled back by Dispose).
+            if (!batch.Failed)
+            {
+                Commit(batch, tipHeight, progress);
+            }
+
+            await stop.CancelAsync();
+            foreach (var pending in window)
+            {
+                await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
     }
 
-    /// <summary>Applies blocks that extend the checkpoint in one transaction; stops at the first that does not.</summary>
-    private int Apply(ChainPoint? checkpoint, IReadOnlyList<ChainBlock> blocks, out bool diverged)
+    private async Task<ChainBlock?> FetchAsync(ulong height, SemaphoreSlim inFlight, CancellationToken cancellationToken)
     {
-        diverged = false;
-        var applied = 0;
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        var parent = checkpoint?.Id;
-        ChainPoint? last = checkpoint;
-        foreach (var block in blocks)
+        await inFlight.WaitAsync(cancellationToken);
+        try
         {
-            if (parent is { } expected && block.Block.ParentId != expected)
-            {
-                diverged = true;
-                break;
-            }
-
-            foreach (var subscriber in _subscribers)
-            {
-                subscriber.Apply(block, transaction);
-            }
-
-            ChainCheckpoint.Push(transaction, block.Height, block.Block, block.Id);
-            parent = block.Id;
-            last = new ChainPoint(block.Height, block.Id);
-            applied++;
+            return await siad.GetBlockAsync(height, cancellationToken);
         }
-
-        transaction.Commit();
-        if (applied > 0)
+        finally
         {
-            Committed(last);
+            inFlight.Release();
         }
+    }
 
-        return applied;
+    private void Commit(ApplyBatch batch, ulong tipHeight, SyncProgress progress)
+    {
+        if (batch.Commit() is { } committed)
+        {
+            progress.Count(committed.Blocks);
+            Committed(committed.Tip);
+            Report(committed.Tip, tipHeight, progress);
+        }
     }
 
     private void RevertTip(ChainPoint checkpoint)

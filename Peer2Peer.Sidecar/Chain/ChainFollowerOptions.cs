@@ -10,10 +10,10 @@ public sealed class ChainFollowerOptions
     /// <summary>How often the tip is polled once synced.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Blocks fetched concurrently during the initial sync.</summary>
-    public int FetchConcurrency { get; set; } = 8;
+    /// <summary>Block requests kept in flight ahead of the block being applied.</summary>
+    public int FetchConcurrency { get; set; } = 16;
 
-    /// <summary>Blocks applied per database transaction.</summary>
+    /// <summary>Most blocks applied per database transaction (fewer when the next block is slow to come).</summary>
     public int BatchSize { get; set; } = 200;
 
     /// <summary>How often progress is logged during a long sync.</summary>

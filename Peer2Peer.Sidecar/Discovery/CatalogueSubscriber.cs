@@ -43,7 +43,7 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, Catalo
             }
         }
 
-        ScanCountRepository.Record(transaction, block.Height, block.Id, tally);
+        ScanCountRepository.Record(transaction, block.Height, tally);
         Remember(transaction, tally);
     }
 
@@ -55,7 +55,7 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, Catalo
         }
 
         HostRepository.Orphan(transaction, blockId);
-        ScanCountRepository.Remove(transaction, blockId);
+        ScanCountRepository.Remove(transaction, height);
         if (height == 0)
         {
             _genesis = null;

@@ -10,17 +10,13 @@ public static class HostRepository
     public static void Record(SqliteTransaction transaction, HostAnnouncement announcement, EntryPosition at)
     {
         var key = announcement.PublicKey.ToString();
-        using (var insert = transaction.Connection!.Command(transaction, """
+        transaction.Prepared("""
             INSERT INTO host_announcements (host_key, net_address, height, block_id, transaction_index, entry_index, orphaned)
             VALUES ($key, $address, $height, $block, $txnIndex, $entryIndex, 0)
             ON CONFLICT (block_id, transaction_index, entry_index) DO UPDATE SET orphaned = 0, height = excluded.height
             """,
             ("$key", key), ("$address", announcement.NetAddress), ("$height", at.Height.ToColumn()), ("$block", at.BlockId.ToBlob()),
-            ("$txnIndex", at.TransactionIndex), ("$entryIndex", at.EntryIndex)))
-        {
-            insert.ExecuteNonQuery();
-        }
-
+            ("$txnIndex", at.TransactionIndex), ("$entryIndex", at.EntryIndex)).ExecuteNonQuery();
         Rebuild(transaction, key);
     }
 
@@ -28,8 +24,7 @@ public static class HostRepository
     public static void Orphan(SqliteTransaction transaction, Hash256 blockId)
     {
         var keys = new List<string>();
-        using (var select = transaction.Connection!.Command(transaction, "SELECT DISTINCT host_key FROM host_announcements WHERE block_id = $block AND orphaned = 0", ("$block", blockId.ToBlob())))
-        using (var reader = select.ExecuteReader())
+        using (var reader = transaction.Prepared("SELECT DISTINCT host_key FROM host_announcements WHERE block_id = $block AND orphaned = 0", ("$block", blockId.ToBlob())).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -37,11 +32,7 @@ public static class HostRepository
             }
         }
 
-        using (var update = transaction.Connection!.Command(transaction, "UPDATE host_announcements SET orphaned = 1 WHERE block_id = $block", ("$block", blockId.ToBlob())))
-        {
-            update.ExecuteNonQuery();
-        }
-
+        transaction.Prepared("UPDATE host_announcements SET orphaned = 1 WHERE block_id = $block", ("$block", blockId.ToBlob())).ExecuteNonQuery();
         foreach (var key in keys)
         {
             Rebuild(transaction, key);
@@ -50,18 +41,14 @@ public static class HostRepository
 
     private static void Rebuild(SqliteTransaction transaction, string key)
     {
-        using (var delete = transaction.Connection!.Command(transaction, "DELETE FROM sia_hosts WHERE host_key = $key", ("$key", key)))
-        {
-            delete.ExecuteNonQuery();
-        }
+        transaction.Prepared("DELETE FROM sia_hosts WHERE host_key = $key", ("$key", key)).ExecuteNonQuery();
 
         // Like siad's hostdb, the newest announcement sets the address; unlike it, a reorg forgets what it orphaned.
-        using var insert = transaction.Connection!.Command(transaction, """
+        transaction.Prepared("""
             INSERT INTO sia_hosts (host_key, net_address, first_seen_height, last_announced_height)
             SELECT host_key, net_address, (SELECT MIN(height) FROM host_announcements WHERE host_key = $key AND orphaned = 0), height
             FROM host_announcements WHERE host_key = $key AND orphaned = 0
             ORDER BY height DESC, transaction_index DESC, entry_index DESC LIMIT 1
-            """, ("$key", key));
-        insert.ExecuteNonQuery();
+            """, ("$key", key)).ExecuteNonQuery();
     }
 }

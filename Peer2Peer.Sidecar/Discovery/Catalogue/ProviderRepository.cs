@@ -20,17 +20,15 @@ public static partial class ProviderRepository
             return false;
         }
 
-        using (var insert = transaction.Connection!.Command(transaction, """
+        transaction.Prepared("""
             INSERT INTO announcements (provider_key, sequence, kind, expiry_height, height, block_id, transaction_id, transaction_index, entry_index, entry, orphaned)
             VALUES ($key, $sequence, $kind, $expiry, $height, $block, $txn, $txnIndex, $entryIndex, $entry, 0)
             ON CONFLICT (block_id, transaction_index, entry_index) DO UPDATE SET orphaned = 0, height = excluded.height
             """,
             ("$key", key), ("$sequence", (long)announcement.Sequence), ("$kind", announcement.Kind.ToString()),
             ("$expiry", CatalogueLimits.ClampHeight(announcement.ExpiryHeight)), ("$height", at.Height.ToColumn()), ("$block", at.BlockId.ToBlob()),
-            ("$txn", at.TransactionId.ToBlob()), ("$txnIndex", at.TransactionIndex), ("$entryIndex", at.EntryIndex), ("$entry", entry.ToArray())))
-        {
-            insert.ExecuteNonQuery();
-        }
+            ("$txn", at.TransactionId.ToBlob()), ("$txnIndex", at.TransactionIndex), ("$entryIndex", at.EntryIndex), ("$entry", entry.ToArray()))
+            .ExecuteNonQuery();
 
         WriteCurrent(transaction, key, announcement, at.Height, at.BlockId, at.TransactionId);
         return true;
@@ -40,8 +38,7 @@ public static partial class ProviderRepository
     public static IReadOnlyList<string> Orphan(SqliteTransaction transaction, Hash256 blockId)
     {
         var keys = new List<string>();
-        using (var select = transaction.Connection!.Command(transaction, "SELECT DISTINCT provider_key FROM announcements WHERE block_id = $block AND orphaned = 0", ("$block", blockId.ToBlob())))
-        using (var reader = select.ExecuteReader())
+        using (var reader = transaction.Prepared("SELECT DISTINCT provider_key FROM announcements WHERE block_id = $block AND orphaned = 0", ("$block", blockId.ToBlob())).ExecuteReader())
         {
             while (reader.Read())
             {
@@ -49,19 +46,17 @@ public static partial class ProviderRepository
             }
         }
 
-        using var update = transaction.Connection!.Command(transaction, "UPDATE announcements SET orphaned = 1 WHERE block_id = $block", ("$block", blockId.ToBlob()));
-        update.ExecuteNonQuery();
+        transaction.Prepared("UPDATE announcements SET orphaned = 1 WHERE block_id = $block", ("$block", blockId.ToBlob())).ExecuteNonQuery();
         return keys;
     }
 
     /// <summary>Makes the provider's current offer that of its latest non-orphaned announcement again (or none).</summary>
     public static void Rebuild(SqliteTransaction transaction, string key)
     {
-        using var select = transaction.Connection!.Command(transaction, """
+        using var reader = transaction.Prepared("""
             SELECT entry, height, block_id, transaction_id FROM announcements
             WHERE provider_key = $key AND orphaned = 0 ORDER BY sequence DESC LIMIT 1
-            """, ("$key", key));
-        using var reader = select.ExecuteReader();
+            """, ("$key", key)).ExecuteReader();
         // The entry was verified when it was accepted; decoding it again cannot fail unless the row was tampered with.
         if (reader.Read() && AnnouncementCodec.Decode((byte[])reader.GetValue(0)).Announcement is { } announcement)
         {
@@ -75,15 +70,13 @@ public static partial class ProviderRepository
 
     private static long? CurrentSequence(SqliteTransaction transaction, string key)
     {
-        using var select = transaction.Connection!.Command(transaction,
-            "SELECT MAX(sequence) FROM announcements WHERE provider_key = $key AND orphaned = 0", ("$key", key));
-        return select.ExecuteScalar() is long sequence ? sequence : null;
+        return transaction.Prepared("SELECT MAX(sequence) FROM announcements WHERE provider_key = $key AND orphaned = 0", ("$key", key))
+            .ExecuteScalar() is long sequence ? sequence : null;
     }
 
     private static void Delete(SqliteTransaction transaction, string key)
     {
-        using var delete = transaction.Connection!.Command(transaction, "DELETE FROM providers WHERE provider_key = $key", ("$key", key));
-        delete.ExecuteNonQuery();
+        transaction.Prepared("DELETE FROM providers WHERE provider_key = $key", ("$key", key)).ExecuteNonQuery();
     }
 
     private static void WriteCurrent(SqliteTransaction transaction, string key, Announcement announcement, ulong height, Hash256 blockId, Hash256 transactionId)
@@ -94,9 +87,8 @@ public static partial class ProviderRepository
             return;
         }
 
-        var connection = transaction.Connection!;
         var minPrice = offer.Locations.SelectMany(l => l.Sizes).Min(s => s.PricePerHour);
-        using (var insert = connection.Command(transaction, """
+        transaction.Prepared("""
             INSERT INTO providers (provider_key, sequence, api_url, payout_address, channel_key, host_key, max_vcpus, max_memory_mib, max_machines,
                 expiry_height, first_announced_height, last_announced_height, last_announced_block, last_announced_transaction, min_price)
             VALUES ($key, $sequence, $url, $payout, $channel, $host, $vcpus, $memory, $machines, $expiry,
@@ -106,10 +98,8 @@ public static partial class ProviderRepository
             ("$channel", offer.ChannelKey.ToString()), ("$host", offer.HostKey?.ToString()), ("$vcpus", (long)offer.Capacity.MaxVcpus),
             ("$memory", (long)offer.Capacity.MaxMemoryMiB), ("$machines", (long)offer.Capacity.MaxMachines),
             ("$expiry", CatalogueLimits.ClampHeight(announcement.ExpiryHeight)), ("$height", height.ToColumn()), ("$block", blockId.ToBlob()),
-            ("$txn", transactionId.ToBlob()), ("$price", minPrice.ToBlob())))
-        {
-            insert.ExecuteNonQuery();
-        }
+            ("$txn", transactionId.ToBlob()), ("$price", minPrice.ToBlob()))
+            .ExecuteNonQuery();
 
         for (var l = 0; l < offer.Locations.Count; l++)
         {
@@ -117,24 +107,24 @@ public static partial class ProviderRepository
             for (var s = 0; s < location.Sizes.Count; s++)
             {
                 var size = location.Sizes[s];
-                using var insert = connection.Command(transaction, """
+                transaction.Prepared("""
                     INSERT INTO offer_sizes (provider_key, location_index, size_index, location, size_id, name, vcpus, memory_mib, disks_gib, price)
                     VALUES ($key, $l, $s, $location, $id, $name, $vcpus, $memory, $disks, $price)
                     """,
                     ("$key", key), ("$l", l), ("$s", s), ("$location", location.Code), ("$id", (long)size.Id), ("$name", size.Name),
-                    ("$vcpus", (long)size.Vcpus), ("$memory", (long)size.MemoryMiB), ("$disks", string.Join(',', size.DiskSizesGiB)), ("$price", size.PricePerHour.ToBlob()));
-                insert.ExecuteNonQuery();
+                    ("$vcpus", (long)size.Vcpus), ("$memory", (long)size.MemoryMiB), ("$disks", string.Join(',', size.DiskSizesGiB)), ("$price", size.PricePerHour.ToBlob()))
+                    .ExecuteNonQuery();
             }
 
             for (var i = 0; i < location.Images.Count; i++)
             {
                 var image = location.Images[i];
-                using var insert = connection.Command(transaction, """
+                transaction.Prepared("""
                     INSERT INTO offer_images (provider_key, location_index, image_index, location, image_id, name, min_disk_gib)
                     VALUES ($key, $l, $i, $location, $id, $name, $disk)
                     """,
-                    ("$key", key), ("$l", l), ("$i", i), ("$location", location.Code), ("$id", (long)image.Id), ("$name", image.Name), ("$disk", (long)image.MinDiskGiB));
-                insert.ExecuteNonQuery();
+                    ("$key", key), ("$l", l), ("$i", i), ("$location", location.Code), ("$id", (long)image.Id), ("$name", image.Name), ("$disk", (long)image.MinDiskGiB))
+                    .ExecuteNonQuery();
             }
         }
     }

@@ -1,34 +1,45 @@
 using Microsoft.Data.Sqlite;
-using Peer2Peer.Sia.Types;
 using Peer2Peer.Sidecar.Storage;
 
 namespace Peer2Peer.Sidecar.Discovery.Catalogue;
 
-/// <summary>Skipped entries per block and reason; a reverted block takes its counts with it.</summary>
+/// <summary>Skipped entries per block and reason, and their totals; a reverted block takes its counts with it.</summary>
 public static class ScanCountRepository
 {
-    internal static void Record(SqliteTransaction transaction, ulong height, Hash256 blockId, ScanTally tally)
+    internal static void Record(SqliteTransaction transaction, ulong height, ScanTally tally)
     {
         foreach (var (reason, count) in tally.Skipped)
         {
-            transaction.Prepared("""
-                INSERT INTO scan_counts (block_id, height, reason, count) VALUES ($block, $height, $reason, $count)
-                ON CONFLICT (block_id, reason) DO UPDATE SET count = excluded.count, height = excluded.height
-                """, ("$block", blockId.ToBlob()), ("$height", height.ToColumn()), ("$reason", reason), ("$count", count))
-                .ExecuteNonQuery();
+            transaction.Prepared("INSERT INTO scan_counts (height, reason, count) VALUES ($height, $reason, $count)",
+                ("$height", height.ToColumn()), ("$reason", reason), ("$count", count)).ExecuteNonQuery();
+            AddToTotal(transaction, reason, count);
         }
     }
 
-    public static void Remove(SqliteTransaction transaction, Hash256 blockId)
+    /// <summary>Removes the counts of the block at <paramref name="height"/>, the tip being reverted.</summary>
+    public static void Remove(SqliteTransaction transaction, ulong height)
     {
-        using var delete = transaction.Connection!.Command(transaction, "DELETE FROM scan_counts WHERE block_id = $block", ("$block", blockId.ToBlob()));
-        delete.ExecuteNonQuery();
+        var counts = new List<(string Reason, long Count)>();
+        using (var reader = transaction.Prepared("SELECT reason, count FROM scan_counts WHERE height = $height", ("$height", height.ToColumn())).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                counts.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        foreach (var (reason, count) in counts)
+        {
+            AddToTotal(transaction, reason, -count);
+        }
+
+        transaction.Prepared("DELETE FROM scan_counts WHERE height = $height", ("$height", height.ToColumn())).ExecuteNonQuery();
     }
 
     /// <summary>Totals by reason over the current chain.</summary>
     public static IReadOnlyDictionary<string, long> Totals(SqliteConnection connection)
     {
-        using var select = connection.Command(null, "SELECT reason, SUM(count) FROM scan_counts GROUP BY reason ORDER BY reason");
+        using var select = connection.Command(null, "SELECT reason, count FROM scan_totals WHERE count <> 0 ORDER BY reason");
         using var reader = select.ExecuteReader();
         var totals = new SortedDictionary<string, long>(StringComparer.Ordinal);
         while (reader.Read())
@@ -38,4 +49,10 @@ public static class ScanCountRepository
 
         return totals;
     }
+
+    private static void AddToTotal(SqliteTransaction transaction, string reason, long count) =>
+        transaction.Prepared("""
+            INSERT INTO scan_totals (reason, count) VALUES ($reason, $count)
+            ON CONFLICT (reason) DO UPDATE SET count = count + excluded.count
+            """, ("$reason", reason), ("$count", count)).ExecuteNonQuery();
 }
