@@ -101,6 +101,17 @@ public sealed class CatalogueHost : IAsyncDisposable
 
     public Task SyncAsync() => Factory.Services.GetRequiredService<ChainFollower>().SyncOnceAsync(CancellationToken.None);
 
+    /// <summary>Waits, without reading the query snapshot (which would rebuild it), until the background refresh caught up.</summary>
+    public async Task UntilQueryCurrentAsync(CancellationToken cancellationToken)
+    {
+        var index = Factory.Services.GetRequiredService<Peer2Peer.Sidecar.Query.CatalogueIndex>();
+        var changes = Factory.Services.GetRequiredService<CatalogueChanges>();
+        while (index.SnapshotVersion != changes.Version)
+        {
+            await Task.Delay(5, cancellationToken);
+        }
+    }
+
     /// <summary>Writes probe state for a provider, as the prober would, and signals the change.</summary>
     public void SetHealth(string id, bool online, double uptime24h)
     {

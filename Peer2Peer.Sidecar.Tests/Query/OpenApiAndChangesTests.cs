@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 
 namespace Peer2Peer.Sidecar.Tests.Query;
@@ -44,9 +45,10 @@ public sealed class OpenApiAndChangesTests
     {
         await using var host = new CatalogueHost(Seed, kestrel: true);
         var first = (await host.AddProvidersAsync(1))[0];
-        await host.Client.GetAsync("/api/providers", cancellationToken);
+        await host.UntilQueryCurrentAsync(cancellationToken);
+        var seen = host.Factory.Services.GetRequiredService<Peer2Peer.Sidecar.Query.CatalogueEventLog>().LastId;
 
-        using var stream = new SseReader(await host.Client.GetStreamAsync("/api/providers/changes?lastEventId=0", cancellationToken));
+        using var stream = new SseReader(await host.Client.GetStreamAsync($"/api/providers/changes?lastEventId={seen}", cancellationToken));
         var second = (await host.AddProvidersAsync(1))[0];
         var added = await stream.NextAsync(cancellationToken);
         await host.UpdateAsync(first);

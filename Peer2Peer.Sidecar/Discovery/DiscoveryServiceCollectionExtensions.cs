@@ -26,6 +26,7 @@ public static class DiscoveryServiceCollectionExtensions
         services.AddSingleton<CatalogueQueries>();
         services.AddSingleton<Query.CatalogueEventLog>(_ => new Query.CatalogueEventLog());
         services.AddSingleton<Query.CatalogueIndex>();
+        services.AddHostedService<Query.CatalogueIndexRefresher>();
         services.AddSingleton<Api.ProviderListCache>();
 
         // Probes go to arbitrary hosts named on the chain: no cookies, no redirects, no credentials, our own timeout.

@@ -5,9 +5,10 @@ using Peer2Peer.Sidecar.Storage;
 namespace Peer2Peer.Sidecar.Query;
 
 /// <summary>
-/// Keeps the query snapshot in step with the catalogue: when the catalogue's version moved, the next reader rebuilds the
-/// snapshot from SQLite (three queries), and the differences become change-feed events. While one reader rebuilds,
-/// the others are answered from the previous snapshot.
+/// Keeps the query snapshot in step with the catalogue: when the catalogue's version moved, the snapshot is rebuilt from
+/// SQLite (three queries) and the differences become change-feed events. <see cref="CatalogueIndexRefresher"/> does
+/// that in the background soon after every change; a reader that comes first rebuilds it itself. While one rebuilds,
+/// the other readers are answered from the previous snapshot.
 /// </summary>
 public sealed partial class CatalogueIndex(
     SidecarDatabase database,
@@ -19,11 +20,13 @@ public sealed partial class CatalogueIndex(
     private readonly Lock _rebuild = new();
     private CatalogueSnapshot _snapshot = CatalogueSnapshot.Empty;
 
+    /// <summary>The catalogue version the current snapshot was built from (-1 before the first).</summary>
+    public long SnapshotVersion => Volatile.Read(ref _snapshot).Version;
+
     public CatalogueSnapshot Current()
     {
         var snapshot = Volatile.Read(ref _snapshot);
-        var version = changes.Version;
-        if (snapshot.Version == version)
+        if (snapshot.Version == changes.Version)
         {
             return snapshot;
         }
@@ -40,15 +43,27 @@ public sealed partial class CatalogueIndex(
             _rebuild.Enter();
         }
 
+        return RebuildHoldingLock();
+    }
+
+    /// <summary>Brings the snapshot up to the catalogue's version, waiting for a rebuild already under way.</summary>
+    public CatalogueSnapshot Refresh()
+    {
+        _rebuild.Enter();
+        return RebuildHoldingLock();
+    }
+
+    private CatalogueSnapshot RebuildHoldingLock()
+    {
         try
         {
-            snapshot = _snapshot;
-            if (snapshot.Version == changes.Version)
+            var snapshot = _snapshot;
+            var version = changes.Version;
+            if (snapshot.Version == version)
             {
                 return snapshot;
             }
 
-            version = changes.Version;
             var fresh = Load(version);
             if (snapshot.Version >= 0)
             {

@@ -1,0 +1,48 @@
+using Peer2Peer.Sidecar.Discovery.Catalogue;
+
+namespace Peer2Peer.Sidecar.Query;
+
+/// <summary>
+/// Rebuilds the query snapshot soon after every catalogue change, so that no API request pays for a rebuild (seconds
+/// at 100k providers). Between two rebuilds it rests as long as the last one took: an initial sync changes the
+/// catalogue with every committed batch, and must not keep a core busy rebuilding.
+/// </summary>
+public sealed partial class CatalogueIndexRefresher(CatalogueIndex index, CatalogueChanges changes, TimeProvider time, ILogger<CatalogueIndexRefresher> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failed = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            // Taken before the version is compared, so a change in between is not missed.
+            var changed = changes.WhenChangedAsync(stoppingToken);
+            try
+            {
+                if (failed || index.SnapshotVersion == changes.Version)
+                {
+                    await changed;
+                }
+
+                failed = false;
+
+                var started = time.GetTimestamp();
+                await Task.Run(index.Refresh, stoppingToken);
+                await Task.Delay(time.GetElapsedTime(started), time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A failed rebuild (database busy, disk full) is retried at the next change; readers still rebuild themselves.
+                LogRefreshFailed(logger, e.GetType().Name, e.Message);
+                failed = true;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background rebuild of the query snapshot failed ({Error}: {Message}); readers rebuild it themselves")]
+    private static partial void LogRefreshFailed(ILogger logger, string error, string message);
+}
