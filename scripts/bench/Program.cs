@@ -9,7 +9,11 @@ return args.FirstOrDefault() switch
         blocks: args.SkipWhile(a => a != "--blocks").Skip(1).Select(int.Parse).FirstOrDefault(100_000),
         announceEvery: args.SkipWhile(a => a != "--announce-every").Skip(1).Select(int.Parse).FirstOrDefault(10),
         rounds: args.SkipWhile(a => a != "--rounds").Skip(1).Select(int.Parse).FirstOrDefault(3),
-        breakdown: args.Contains("--breakdown")),
+        breakdown: args.Contains("--breakdown"),
+        inProcess: args.Contains("--in-process")),
+    "scan-devnet" => await ScanBenchmark.ServeAsync(
+        blocks: args.SkipWhile(a => a != "--blocks").Skip(1).Select(int.Parse).FirstOrDefault(100_000),
+        announceEvery: args.SkipWhile(a => a != "--announce-every").Skip(1).Select(int.Parse).FirstOrDefault(10)),
     "api-uncached" => ApiUncached.Run(
         providers: args.SkipWhile(a => a != "--providers").Skip(1).Select(int.Parse).FirstOrDefault(100_000),
         keep: args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault()),
@@ -23,6 +27,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Peer2Peer.Bench encoding [--seconds N] | scan [--blocks N] [--announce-every K] [--rounds R] [--breakdown] | api [--providers N] [--seconds S] [--connections C] [--data DIR] | api-uncached [--providers N] [--data DIR]");
+    Console.Error.WriteLine("usage: Peer2Peer.Bench encoding [--seconds N] | scan [--blocks N] [--announce-every K] [--rounds R] [--breakdown] [--in-process] | api [--providers N] [--seconds S] [--connections C] [--data DIR] | api-uncached [--providers N] [--data DIR]");
     return 64;
 }

@@ -23,34 +23,17 @@ namespace Peer2Peer.Bench;
 /// </summary>
 internal static class ScanBenchmark
 {
-    public static async Task<int> RunAsync(int blocks, int announceEvery, int rounds, bool breakdown)
+    public static async Task<int> RunAsync(int blocks, int announceEvery, int rounds, bool breakdown, bool inProcess)
     {
         // The thread pool keeps its defaults, as in the sidecar: a pool started 64 threads wide spent a tenth of the
         // two cores spinning and switching, and cost the scan (whose apply loop needs a core of its own) most of all.
-        var watch = Stopwatch.StartNew();
-        await using var devnet = await Devnet.Devnet.StartAsync(new DevnetOptions { Nodes = 1, ApiPassword = "bench", StartHeight = 20 });
-        var genesis = devnet.Chain.Read(c => c.State.BlockAt(0).Id);
-        var providers = Enumerable.Range(0, 1000).Select(i => Ed25519.ImportSeed(Blake2b.Hash(BitConverter.GetBytes(i)).ToArray())).ToArray();
-        var announcements = 0;
-        var synthetic = new SyntheticChain(devnet.Chain)
-        {
-            Payloads = height =>
-            {
-                if (height < 20 || height % (ulong)announceEvery != 0)
-                {
-                    return null;
-                }
+        // siad runs in its own process beside the sidecar, so by default the devnet does too (its own GC heap, which
+        // holds the whole chain); --in-process keeps both in this process.
+        await using var devnet = inProcess ? await BuildChainAsync(blocks, announceEvery) : await DevnetProcess.StartAsync(blocks, announceEvery);
+        var (apiUrl, height, announcements, built) = (devnet.Url, devnet.Height, devnet.Announcements, devnet.Built);
+        Console.WriteLine($"Scan benchmark: {height + 1} blocks with {announcements} offer announcements (built in {built.TotalSeconds:F1} s), " +
+            $"{Environment.ProcessorCount} cores, devnet {(inProcess ? "in this process" : "in its own process")}");
 
-                var n = (int)(height / (ulong)announceEvery);
-                announcements++;
-                return [AnnouncementCodec.Sign(Offer(providers[n % providers.Length], genesis, (ulong)(n / providers.Length) + 1, n), providers[n % providers.Length])];
-            },
-        };
-        synthetic.Append(blocks, announceEvery: 0, payloadEvery: 0);
-        var height = devnet.Chain.Height;
-        Console.WriteLine($"Scan benchmark: {height + 1} blocks with {announcements} offer announcements (built in {watch.Elapsed.TotalSeconds:F1} s), {Environment.ProcessorCount} cores");
-
-        var apiUrl = devnet.Nodes[0].ApiUrl!.ToString();
         using var services = Services(apiUrl);
         var api = services.GetRequiredService<ISiadApi>();
         var concurrency = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChainFollowerOptions>>().Value.FetchConcurrency;
@@ -84,6 +67,44 @@ internal static class ScanBenchmark
         Console.WriteLine($"{"best scan",-44} {scan,10:N0} blocks/s");
         Console.WriteLine($"{"scan overhead over raw fetch",-44} {(raw / scan - 1) * 100,10:F1} %");
         return 0;
+    }
+
+    /// <summary>The devnet and its synthetic chain, served until standard input closes (the child side of <see cref="DevnetProcess"/>).</summary>
+    public static async Task<int> ServeAsync(int blocks, int announceEvery)
+    {
+        await using var devnet = await BuildChainAsync(blocks, announceEvery);
+        Console.WriteLine(DevnetProcess.Ready(devnet));
+        while (await Console.In.ReadLineAsync() is not null)
+        {
+        }
+
+        return 0;
+    }
+
+    /// <summary>A one-node devnet grown by <paramref name="blocks"/> synthetic blocks with an offer every <paramref name="announceEvery"/>th.</summary>
+    private static async Task<SyntheticDevnet> BuildChainAsync(int blocks, int announceEvery)
+    {
+        var watch = Stopwatch.StartNew();
+        var devnet = await Devnet.Devnet.StartAsync(new DevnetOptions { Nodes = 1, ApiPassword = "bench", StartHeight = 20 });
+        var genesis = devnet.Chain.Read(c => c.State.BlockAt(0).Id);
+        var providers = Enumerable.Range(0, 1000).Select(i => Ed25519.ImportSeed(Blake2b.Hash(BitConverter.GetBytes(i)).ToArray())).ToArray();
+        var announcements = 0;
+        var synthetic = new SyntheticChain(devnet.Chain)
+        {
+            Payloads = height =>
+            {
+                if (height < 20 || height % (ulong)announceEvery != 0)
+                {
+                    return null;
+                }
+
+                var n = (int)(height / (ulong)announceEvery);
+                announcements++;
+                return [AnnouncementCodec.Sign(Offer(providers[n % providers.Length], genesis, (ulong)(n / providers.Length) + 1, n), providers[n % providers.Length])];
+            },
+        };
+        synthetic.Append(blocks, announceEvery: 0, payloadEvery: 0);
+        return new SyntheticDevnet(devnet.Nodes[0].ApiUrl!.ToString(), devnet.Chain.Height, announcements, watch.Elapsed, devnet);
     }
 
     /// <summary>A sync from genesis into a fresh database, with every production subscriber or none; returns blocks/s.</summary>
