@@ -169,26 +169,7 @@ public sealed partial class ChainFollower(
                 }
 
                 var head = window.Dequeue();
-                if (!head.IsCompleted && batch.HasBlocks)
-                {
-                    // Other writers wait while the batch is open: a slow block commits what is applied so far.
-                    if (batch.WaitLeft > TimeSpan.Zero)
-                    {
-                        try
-                        {
-                            await head.WaitAsync(batch.WaitLeft, time, stop.Token);
-                        }
-                        catch (TimeoutException)
-                        {
-                        }
-                    }
-
-                    if (!head.IsCompleted)
-                    {
-                        Commit(batch, tipHeight, progress);
-                    }
-                }
-
+                await CommitIfSlowAsync(head, batch, tipHeight, progress, stop.Token);
                 var block = await head;
                 if (block is null)
                 {
@@ -223,6 +204,31 @@ public sealed partial class ChainFollower(
             {
                 await pending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
+        }
+    }
+
+    /// <summary>Other writers wait while a batch is open: a block slow to come commits what is applied so far.</summary>
+    private async Task CommitIfSlowAsync(Task<ChainBlock?> next, ApplyBatch batch, ulong tipHeight, SyncProgress progress, CancellationToken cancellationToken)
+    {
+        if (next.IsCompleted || !batch.HasBlocks)
+        {
+            return;
+        }
+
+        if (batch.WaitLeft > TimeSpan.Zero)
+        {
+            try
+            {
+                await next.WaitAsync(batch.WaitLeft, time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
+        if (!next.IsCompleted)
+        {
+            Commit(batch, tipHeight, progress);
         }
     }
 
