@@ -7,8 +7,8 @@ namespace Peer2Peer.Sidecar.Query;
 /// <summary>
 /// Keeps the query snapshot in step with the catalogue: when the catalogue's version moved, the snapshot is rebuilt from
 /// SQLite (three queries) and the differences become change-feed events. <see cref="CatalogueIndexRefresher"/> does
-/// that in the background soon after every change; a reader that comes first rebuilds it itself. While one rebuilds,
-/// the other readers are answered from the previous snapshot.
+/// that in the background soon after every change; a reader that comes first rebuilds it itself. While a rebuild is under
+/// way, readers wait for it if rebuilds are quick, and are answered from the previous snapshot if they take seconds.
 /// </summary>
 public sealed partial class CatalogueIndex(
     SidecarDatabase database,
@@ -17,7 +17,11 @@ public sealed partial class CatalogueIndex(
     TimeProvider time,
     ILogger<CatalogueIndex> logger)
 {
+    /// <summary>A rebuild this short is waited for rather than answered around with a stale snapshot.</summary>
+    private static readonly TimeSpan QuickRebuild = TimeSpan.FromMilliseconds(100);
+
     private readonly Lock _rebuild = new();
+    private long _lastRebuildTicks;
     private CatalogueSnapshot _snapshot = CatalogueSnapshot.Empty;
 
     /// <summary>The catalogue version the current snapshot was built from (-1 before the first).</summary>
@@ -31,15 +35,16 @@ public sealed partial class CatalogueIndex(
             return snapshot;
         }
 
-        // One reader rebuilds; the others keep answering from the previous snapshot instead of queueing behind it
-        // (at 100k providers a rebuild takes seconds). Before the first snapshot exists, everyone waits for it.
-        if (snapshot.Version >= 0 && !_rebuild.TryEnter())
+        if (!_rebuild.TryEnter())
         {
-            return snapshot;
-        }
+            // A rebuild is under way. Where rebuilds take seconds (100k providers), answer from the previous snapshot
+            // instead of queueing behind it; while they are quick, wait, so that a reader sees what was committed
+            // before it asked. Before the first snapshot exists, everyone waits for it.
+            if (snapshot.Version >= 0 && TimeSpan.FromTicks(Volatile.Read(ref _lastRebuildTicks)) >= QuickRebuild)
+            {
+                return snapshot;
+            }
 
-        if (snapshot.Version < 0)
-        {
             _rebuild.Enter();
         }
 
@@ -64,7 +69,9 @@ public sealed partial class CatalogueIndex(
                 return snapshot;
             }
 
+            var started = time.GetTimestamp();
             var fresh = Load(version);
+            Volatile.Write(ref _lastRebuildTicks, time.GetElapsedTime(started).Ticks);
             if (snapshot.Version >= 0)
             {
                 events.Append(Diff(snapshot, fresh), fresh.ScannedHeight, time.GetUtcNow());

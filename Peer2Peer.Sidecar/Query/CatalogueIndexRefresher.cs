@@ -1,15 +1,23 @@
+using Peer2Peer.Sidecar.Chain;
 using Peer2Peer.Sidecar.Discovery.Catalogue;
 
 namespace Peer2Peer.Sidecar.Query;
 
 /// <summary>
 /// Rebuilds the query snapshot soon after every catalogue change, so that no API request pays for a rebuild (seconds
-/// at 100k providers). Between two rebuilds it rests as long as the last one took: an initial sync changes the
-/// catalogue with every committed batch, and must not keep a core busy rebuilding.
+/// at 100k providers). Between two rebuilds it rests as long as the last one took, and longer while the follower is
+/// still syncing: an initial sync changes the catalogue with every committed batch, and the rebuilds must not take the
+/// cores the sync needs.
 /// </summary>
-public sealed partial class CatalogueIndexRefresher(CatalogueIndex index, CatalogueChanges changes, TimeProvider time, ILogger<CatalogueIndexRefresher> logger)
-    : BackgroundService
+public sealed partial class CatalogueIndexRefresher(
+    CatalogueIndex index,
+    CatalogueChanges changes,
+    ChainFollower follower,
+    TimeProvider time,
+    ILogger<CatalogueIndexRefresher> logger) : BackgroundService
 {
+    private static readonly TimeSpan RestWhileSyncing = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failed = false;
@@ -28,7 +36,9 @@ public sealed partial class CatalogueIndexRefresher(CatalogueIndex index, Catalo
 
                 var started = time.GetTimestamp();
                 await Task.Run(index.Refresh, stoppingToken);
-                await Task.Delay(time.GetElapsedTime(started), time, stoppingToken);
+                var took = time.GetElapsedTime(started);
+                var rest = follower.Status.State == SyncState.Syncing ? TimeSpan.FromTicks(Math.Max(4 * took.Ticks, RestWhileSyncing.Ticks)) : took;
+                await Task.Delay(rest, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
