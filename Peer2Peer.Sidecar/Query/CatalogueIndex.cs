@@ -10,12 +10,14 @@ namespace Peer2Peer.Sidecar.Query;
 /// that in the background soon after every change; a reader that comes first rebuilds it itself. While a rebuild is under
 /// way, readers wait for it if rebuilds are quick, and are answered from the previous snapshot if they take seconds.
 /// </summary>
+/// <param name="load">Builds the snapshot of a catalogue version; from SQLite unless a test supplies its own.</param>
 public sealed partial class CatalogueIndex(
     SidecarDatabase database,
     CatalogueChanges changes,
     CatalogueEventLog events,
     TimeProvider time,
-    ILogger<CatalogueIndex> logger)
+    ILogger<CatalogueIndex> logger,
+    Func<long, CatalogueSnapshot>? load = null)
 {
     /// <summary>A rebuild this short is waited for rather than answered around with a stale snapshot.</summary>
     private static readonly TimeSpan QuickRebuild = TimeSpan.FromMilliseconds(100);
@@ -70,7 +72,7 @@ public sealed partial class CatalogueIndex(
             }
 
             var started = time.GetTimestamp();
-            var fresh = Load(version);
+            var fresh = (load ?? Load)(version);
             Volatile.Write(ref _lastRebuildTicks, time.GetElapsedTime(started).Ticks);
             if (snapshot.Version >= 0)
             {
