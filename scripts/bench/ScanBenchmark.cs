@@ -30,8 +30,8 @@ internal static class ScanBenchmark
         // siad runs in its own process beside the sidecar, so by default the devnet does too (its own GC heap, which
         // holds the whole chain); --in-process keeps both in this process.
         await using var devnet = inProcess ? await BuildChainAsync(blocks, announceEvery) : await DevnetProcess.StartAsync(blocks, announceEvery);
-        var (apiUrl, height, announcements, built) = (devnet.Url, devnet.Height, devnet.Announcements, devnet.Built);
-        Console.WriteLine($"Scan benchmark: {height + 1} blocks with {announcements} offer announcements (built in {built.TotalSeconds:F1} s), " +
+        var (apiUrl, height) = (devnet.Url, devnet.Height);
+        Console.WriteLine($"Scan benchmark: {height + 1} blocks with {devnet.Announcements} offer announcements (built in {devnet.Built.TotalSeconds:F1} s), " +
             $"{Environment.ProcessorCount} cores, devnet {(inProcess ? "in this process" : "in its own process")}");
 
         using var services = Services(apiUrl);
@@ -39,8 +39,8 @@ internal static class ScanBenchmark
         var concurrency = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChainFollowerOptions>>().Value.FetchConcurrency;
 
         // Raw: the same API through the same client (Refit, Newtonsoft into the Sia types), nothing checked or stored,
-        // at the follower's concurrency and at twice it; the faster is the bar. This machine's rates drift by tens of percent between runs, so the
-        // measurements alternate over a few rounds and the best of each counts.
+        // at the follower's concurrency and at twice it; the faster is the bar. This machine's rates drift by tens of
+        // percent between runs, so the measurements alternate over a few rounds and the best of each counts.
         await FetchAllAsync(api, height, 2 * concurrency);
         double raw = 0, alone = 0, scan = 0;
         for (var round = 1; round <= rounds; round++)
