@@ -53,6 +53,8 @@ public static partial class ProviderRepository
     /// <summary>Makes the provider's current offer that of its latest non-orphaned announcement again (or none).</summary>
     public static void Rebuild(SqliteTransaction transaction, string key)
     {
+        // Written afresh, so that the first-announced height is that of what remains.
+        Delete(transaction, key);
         using var reader = transaction.Prepared("""
             SELECT entry, height, block_id, transaction_id FROM announcements
             WHERE provider_key = $key AND orphaned = 0 ORDER BY sequence DESC LIMIT 1
@@ -61,10 +63,6 @@ public static partial class ProviderRepository
         if (reader.Read() && AnnouncementCodec.Decode((byte[])reader.GetValue(0)).Announcement is { } announcement)
         {
             WriteCurrent(transaction, key, announcement, reader.GetHeight(1), reader.GetHash(2), reader.GetHash(3));
-        }
-        else
-        {
-            Delete(transaction, key);
         }
     }
 
@@ -79,11 +77,16 @@ public static partial class ProviderRepository
         transaction.Prepared("DELETE FROM providers WHERE provider_key = $key", ("$key", key)).ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Makes <paramref name="announcement"/> the provider's current offer. The provider row is updated in place when it
+    /// exists (its first-announced height cannot change when a higher sequence is accepted), so only the indexed columns
+    /// that changed are rewritten; the sizes and images are replaced.
+    /// </summary>
     private static void WriteCurrent(SqliteTransaction transaction, string key, Announcement announcement, ulong height, Hash256 blockId, Hash256 transactionId)
     {
-        Delete(transaction, key);
         if (announcement.Offer is not { } offer)
         {
+            Delete(transaction, key);
             return;
         }
 
@@ -93,6 +96,12 @@ public static partial class ProviderRepository
                 expiry_height, first_announced_height, last_announced_height, last_announced_block, last_announced_transaction, min_price)
             VALUES ($key, $sequence, $url, $payout, $channel, $host, $vcpus, $memory, $machines, $expiry,
                 (SELECT MIN(height) FROM announcements WHERE provider_key = $key AND orphaned = 0), $height, $block, $txn, $price)
+            ON CONFLICT (provider_key) DO UPDATE SET
+                sequence = excluded.sequence, api_url = excluded.api_url, payout_address = excluded.payout_address,
+                channel_key = excluded.channel_key, host_key = excluded.host_key, max_vcpus = excluded.max_vcpus,
+                max_memory_mib = excluded.max_memory_mib, max_machines = excluded.max_machines, expiry_height = excluded.expiry_height,
+                last_announced_height = excluded.last_announced_height, last_announced_block = excluded.last_announced_block,
+                last_announced_transaction = excluded.last_announced_transaction, min_price = excluded.min_price
             """,
             ("$key", key), ("$sequence", (long)announcement.Sequence), ("$url", offer.ApiUrl), ("$payout", offer.PayoutAddress.Hash.ToBlob()),
             ("$channel", offer.ChannelKey.ToString()), ("$host", offer.HostKey?.ToString()), ("$vcpus", (long)offer.Capacity.MaxVcpus),
@@ -100,6 +109,8 @@ public static partial class ProviderRepository
             ("$expiry", CatalogueLimits.ClampHeight(announcement.ExpiryHeight)), ("$height", height.ToColumn()), ("$block", blockId.ToBlob()),
             ("$txn", transactionId.ToBlob()), ("$price", minPrice.ToBlob()))
             .ExecuteNonQuery();
+        transaction.Prepared("DELETE FROM offer_sizes WHERE provider_key = $key", ("$key", key)).ExecuteNonQuery();
+        transaction.Prepared("DELETE FROM offer_images WHERE provider_key = $key", ("$key", key)).ExecuteNonQuery();
 
         for (var l = 0; l < offer.Locations.Count; l++)
         {
