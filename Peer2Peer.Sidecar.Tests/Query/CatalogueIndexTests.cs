@@ -37,6 +37,16 @@ public sealed class CatalogueIndexTests
         public ManualResetEventSlim SecondRebuildStarted { get; } = new();
 
         public void Release() => _release.Set();
+
+        /// <summary>Takes the first snapshot, changes the catalogue, and starts a rebuild that blocks until <see cref="Release"/>.</summary>
+        public Task<CatalogueSnapshot> StartBlockedRebuild(CancellationToken cancellationToken)
+        {
+            Assert.That(Index.Current().Version, Is.EqualTo(0));
+            Changes.Bump();
+            var rebuilding = Task.Run(Index.Current, cancellationToken);
+            SecondRebuildStarted.Wait(cancellationToken);
+            return rebuilding;
+        }
     }
 
     [Test]
@@ -44,10 +54,7 @@ public sealed class CatalogueIndexTests
     public async Task WhereRebuildsTakeSecondsAReaderIsAnsweredFromThePreviousSnapshotMeanwhile(CancellationToken cancellationToken)
     {
         var index = new BlockingIndex(TimeSpan.FromSeconds(5));
-        Assert.That(index.Index.Current().Version, Is.EqualTo(0));
-        index.Changes.Bump();
-        var rebuilding = Task.Run(index.Index.Current, cancellationToken);
-        index.SecondRebuildStarted.Wait(cancellationToken);
+        var rebuilding = index.StartBlockedRebuild(cancellationToken);
 
         var answer = Task.Run(index.Index.Current, cancellationToken);
         var answeredFirst = await Task.WhenAny(answer, Task.Delay(5_000, cancellationToken)) == answer;
@@ -63,10 +70,7 @@ public sealed class CatalogueIndexTests
     public async Task WhereRebuildsAreQuickAReaderWaitsForTheOneUnderWayAndSeesTheChange(CancellationToken cancellationToken)
     {
         var index = new BlockingIndex(TimeSpan.FromMilliseconds(5));
-        Assert.That(index.Index.Current().Version, Is.EqualTo(0));
-        index.Changes.Bump();
-        var rebuilding = Task.Run(index.Index.Current, cancellationToken);
-        index.SecondRebuildStarted.Wait(cancellationToken);
+        var rebuilding = index.StartBlockedRebuild(cancellationToken);
 
         var answer = Task.Run(index.Index.Current, cancellationToken);
 

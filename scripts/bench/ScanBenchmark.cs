@@ -138,14 +138,7 @@ internal static class ScanBenchmark
     {
         var blocks = new ChainBlock[height + 1];
         var cpu = CpuClock.Start();
-        var next = -1L;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            for (var h = Interlocked.Increment(ref next); h <= (long)height; h = Interlocked.Increment(ref next))
-            {
-                blocks[h] = (await client.GetBlockAsync((ulong)h, CancellationToken.None))!;
-            }
-        }));
+        await ForEachHeightAsync(height, concurrency, async h => blocks[h] = (await client.GetBlockAsync(h, CancellationToken.None))!);
         cpu.Print("client fetch into Sia types (kept in memory)", (ulong)blocks.Length);
 
         using var services = Services(apiUrl, new MemorySiad(blocks));
@@ -161,14 +154,18 @@ internal static class ScanBenchmark
         }
     }
 
-    private static async Task FetchAllAsync(ISiadApi api, ulong height, int concurrency)
+    private static Task FetchAllAsync(ISiadApi api, ulong height, int concurrency) =>
+        ForEachHeightAsync(height, concurrency, h => api.GetBlockAsync(h, CancellationToken.None));
+
+    /// <summary>Heights 0..<paramref name="height"/> through <paramref name="concurrency"/> workers, each taking the next height.</summary>
+    private static async Task ForEachHeightAsync(ulong height, int concurrency, Func<ulong, Task> fetch)
     {
         var next = -1L;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             for (var h = Interlocked.Increment(ref next); h <= (long)height; h = Interlocked.Increment(ref next))
             {
-                await api.GetBlockAsync((ulong)h, CancellationToken.None);
+                await fetch((ulong)h);
             }
         }));
     }

@@ -95,7 +95,8 @@ public static partial class ProviderRepository
             INSERT INTO providers (provider_key, sequence, api_url, payout_address, channel_key, host_key, max_vcpus, max_memory_mib, max_machines,
                 expiry_height, first_announced_height, last_announced_height, last_announced_block, last_announced_transaction, min_price)
             VALUES ($key, $sequence, $url, $payout, $channel, $host, $vcpus, $memory, $machines, $expiry,
-                (SELECT MIN(height) FROM announcements WHERE provider_key = $key AND orphaned = 0), $height, $block, $txn, $price)
+                COALESCE((SELECT first_announced_height FROM providers WHERE provider_key = $key),
+                    (SELECT MIN(height) FROM announcements WHERE provider_key = $key AND orphaned = 0)), $height, $block, $txn, $price)
             ON CONFLICT (provider_key) DO UPDATE SET
                 sequence = excluded.sequence, api_url = excluded.api_url, payout_address = excluded.payout_address,
                 channel_key = excluded.channel_key, host_key = excluded.host_key, max_vcpus = excluded.max_vcpus,
