@@ -19,7 +19,7 @@ public sealed class ChainFollowerTests
 
         public int FailAtHeight { get; set; } = -1;
 
-        public void Apply(ChainBlock block, SqliteTransaction transaction)
+        public void Apply(ChainBlock block, object? prepared, SqliteTransaction transaction)
         {
             if ((int)block.Height == FailAtHeight)
             {
@@ -199,6 +199,87 @@ public sealed class ChainFollowerTests
         siad.BeforeBlock = null;
         await follower.SyncOnceAsync(CancellationToken.None);
         Assert.That(subscriber.Calls.Skip(25), Is.EqualTo(Enumerable.Range(25, 15).Select(h => $"+{h}")), "resumed where it stopped");
+    }
+
+    /// <summary>Tags each block in <see cref="Prepare"/> and checks in <see cref="Apply"/> that the tag of the same block arrives.</summary>
+    private sealed class PreparingSubscriber : IChainSubscriber
+    {
+        private readonly ManualResetEventSlim _secondPrepared = new();
+
+        public List<string> Wrong { get; } = [];
+
+        public bool SecondPreparedWhileFirstApplied { get; private set; }
+
+        public int FailPrepareAtHeight { get; set; } = -1;
+
+        public object? Prepare(ChainBlock block)
+        {
+            if ((int)block.Height == FailPrepareAtHeight)
+            {
+                throw new InvalidOperationException("injected failure");
+            }
+
+            if (block.Height == 1)
+            {
+                _secondPrepared.Set();
+            }
+
+            return block.Id;
+        }
+
+        public void Apply(ChainBlock block, object? prepared, SqliteTransaction transaction)
+        {
+            if (prepared is not Hash256 id || id != block.Id)
+            {
+                Wrong.Add($"block {block.Height} got {prepared ?? "null"}");
+            }
+
+            if (block.Height == 0)
+            {
+                // Were preparation on the apply loop, block 1 could not be prepared while block 0 is still being applied.
+                SecondPreparedWhileFirstApplied = _secondPrepared.Wait(TimeSpan.FromSeconds(10));
+            }
+        }
+
+        public void Revert(ulong height, Hash256 blockId, SqliteTransaction transaction)
+        {
+        }
+    }
+
+    [Test]
+    public async Task EachBlockIsPreparedBesideTheApplyLoopAndItsPreparationReachesItsApply()
+    {
+        using var host = new ChainTestHost();
+        var siad = new FakeSiadClient(blocks: 120);
+        siad.BeforeBlock = async (_, _) => await Task.Yield();
+        var preparing = new PreparingSubscriber();
+        var recording = new RecordingSubscriber();
+        var follower = host.Follower(siad, [preparing, recording], batchSize: 50);
+
+        await follower.SyncOnceAsync(CancellationToken.None);
+
+        Assert.That(preparing.Wrong, Is.Empty);
+        Assert.That(preparing.SecondPreparedWhileFirstApplied, Is.True);
+        Assert.That(recording.Calls, Is.EqualTo(Enumerable.Range(0, 120).Select(h => $"+{h}")), "a subscriber without Prepare gets every block too");
+    }
+
+    [Test]
+    public async Task AFailingPreparationStopsTheSyncAfterTheBlocksBeforeIt()
+    {
+        using var host = new ChainTestHost();
+        var siad = new FakeSiadClient(blocks: 40);
+        var preparing = new PreparingSubscriber { FailPrepareAtHeight = 25 };
+        var recording = new RecordingSubscriber();
+        var follower = host.Follower(siad, [preparing, recording], batchSize: 200);
+
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await follower.SyncOnceAsync(CancellationToken.None));
+        Assert.That(follower.Status.CheckpointHeight, Is.EqualTo(24));
+        Assert.That(RecordingSubscriber.State(host.Database), Has.Count.EqualTo(25));
+
+        preparing.FailPrepareAtHeight = -1;
+        await follower.SyncOnceAsync(CancellationToken.None);
+        Assert.That(follower.Status.CheckpointHeight, Is.EqualTo(39));
+        Assert.That(preparing.Wrong, Is.Empty);
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -19,7 +19,7 @@ public sealed class CatalogueFreshScanPropertyTests
     /// <summary>Kills the process in the middle of a batch: throws at a chosen height, so the whole batch rolls back.</summary>
     private sealed class Kill(ulong height) : IChainSubscriber
     {
-        public void Apply(ChainBlock block, SqliteTransaction transaction)
+        public void Apply(ChainBlock block, object? prepared, SqliteTransaction transaction)
         {
             if (block.Height == height)
             {

@@ -100,13 +100,18 @@ public static class AnnouncementCodec
             return Reject(AnnouncementRejection.BadSignature, null);
         }
 
-        if (expectedNetwork is { } network && announcement.Network != network)
-        {
-            return Reject(AnnouncementRejection.WrongNetwork, $"for network {announcement.Network}");
-        }
-
-        return new AnnouncementDecodeResult(announcement, null, null);
+        var result = new AnnouncementDecodeResult(announcement, null, null);
+        return expectedNetwork is { } network ? InNetwork(result, network) : result;
     }
+
+    /// <summary>
+    /// <paramref name="decoded"/> if it is rejected or names <paramref name="network"/>, else its rejection as
+    /// <see cref="AnnouncementRejection.WrongNetwork"/>: for a scanner that decodes before it knows the network.
+    /// </summary>
+    public static AnnouncementDecodeResult InNetwork(AnnouncementDecodeResult decoded, Hash256 network) =>
+        decoded.Announcement is { } announcement && announcement.Network != network
+            ? Reject(AnnouncementRejection.WrongNetwork, $"for network {announcement.Network}")
+            : decoded;
 
     /// <summary>The value rules every announcement must meet, on both sides of the chain; null when it does.</summary>
     public static string? Validate(Announcement a)

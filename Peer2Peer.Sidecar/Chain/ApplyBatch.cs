@@ -30,8 +30,9 @@ internal sealed class ApplyBatch(SidecarDatabase database, IChainSubscriber[] su
     /// <summary>How much longer the batch may wait for its next block before it should be committed.</summary>
     public TimeSpan WaitLeft => MaxOpen - time.GetElapsedTime(_openedAt);
 
-    public void Apply(ChainBlock block)
+    public void Apply(PreparedBlock prepared)
     {
+        var block = prepared.Block;
         if (_transaction is null)
         {
             _connection ??= database.Open();
@@ -41,9 +42,9 @@ internal sealed class ApplyBatch(SidecarDatabase database, IChainSubscriber[] su
 
         try
         {
-            foreach (var subscriber in subscribers)
+            for (var i = 0; i < subscribers.Length; i++)
             {
-                subscriber.Apply(block, _transaction);
+                subscribers[i].Apply(block, prepared.Prepared[i], _transaction);
             }
 
             ChainCheckpoint.Push(_transaction, block.Height, block.Block, block.Id);

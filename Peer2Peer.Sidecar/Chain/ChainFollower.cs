@@ -149,7 +149,7 @@ public sealed partial class ChainFollower(
         // Fetched blocks may run ahead of the one being applied, so that a slow block (a commit, a GC pause) leaves
         // the requests in flight instead of the fetchers idle.
         var lookahead = options.Value.FetchConcurrency * 4;
-        var window = new Queue<Task<ChainBlock?>>();
+        var window = new Queue<Task<PreparedBlock?>>();
         var next = checkpoint is null ? 0 : checkpoint.Height + 1;
         using var batch = new ApplyBatch(database, _subscribers, options.Value.BatchSize, time);
         var last = checkpoint;
@@ -170,18 +170,18 @@ public sealed partial class ChainFollower(
 
                 var head = window.Dequeue();
                 await CommitIfSlowAsync(head, batch, tipHeight, progress, stop.Token);
-                var block = await head;
-                if (block is null)
+                if (await head is not { } prepared)
                 {
                     return (applied, false);
                 }
 
+                var block = prepared.Block;
                 if (last is not null && block.Block.ParentId != last.Id)
                 {
                     return (applied, true);
                 }
 
-                batch.Apply(block);
+                batch.Apply(prepared);
                 last = new ChainPoint(block.Height, block.Id);
                 applied++;
                 if (batch.IsFull)
@@ -208,7 +208,7 @@ public sealed partial class ChainFollower(
     }
 
     /// <summary>Other writers wait while a batch is open: a block slow to come commits what is applied so far.</summary>
-    private async Task CommitIfSlowAsync(Task<ChainBlock?> next, ApplyBatch batch, ulong tipHeight, SyncProgress progress, CancellationToken cancellationToken)
+    private async Task CommitIfSlowAsync(Task<PreparedBlock?> next, ApplyBatch batch, ulong tipHeight, SyncProgress progress, CancellationToken cancellationToken)
     {
         if (next.IsCompleted || !batch.HasBlocks)
         {
@@ -232,17 +232,21 @@ public sealed partial class ChainFollower(
         }
     }
 
-    private async Task<ChainBlock?> FetchAsync(ulong height, SemaphoreSlim inFlight, CancellationToken cancellationToken)
+    /// <summary>Fetches the block at <paramref name="height"/> and runs the subscribers' preparation on it, off the apply loop.</summary>
+    private async Task<PreparedBlock?> FetchAsync(ulong height, SemaphoreSlim inFlight, CancellationToken cancellationToken)
     {
+        ChainBlock? block;
         await inFlight.WaitAsync(cancellationToken);
         try
         {
-            return await siad.GetBlockAsync(height, cancellationToken);
+            block = await siad.GetBlockAsync(height, cancellationToken);
         }
         finally
         {
             inFlight.Release();
         }
+
+        return block is null ? null : PreparedBlock.Of(block, _subscribers);
     }
 
     private void Commit(ApplyBatch batch, ulong tipHeight, SyncProgress progress)

@@ -20,7 +20,10 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, Catalo
     private SqliteTransaction? _uncommittedIn;
     private Hash256? _genesis;
 
-    public void Apply(ChainBlock block, SqliteTransaction transaction)
+    /// <summary>Decoding and signature checks, the bulk of the scan's CPU, run beside the fetches instead of on the apply loop.</summary>
+    public object? Prepare(ChainBlock block) => DecodedBlock.Of(block);
+
+    public void Apply(ChainBlock block, object? prepared, SqliteTransaction transaction)
     {
         if (block.Height == 0)
         {
@@ -29,18 +32,12 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, Catalo
 
         // The network an offer must name is this chain's genesis block ID (docs/ANNOUNCEMENT.md).
         var network = _genesis ??= Genesis(transaction);
+        var decoded = prepared as DecodedBlock ?? DecodedBlock.Of(block);
         var tally = new ScanTally();
-        var transactions = block.Block.Transactions;
-        for (var t = 0; t < transactions.Count; t++)
+        tally.Skip(ScanTally.Foreign, decoded.Foreign);
+        foreach (var entry in decoded.Entries)
         {
-            var txn = transactions[t];
-            Hash256? txnId = null;
-            for (var e = 0; e < txn.ArbitraryData.Count; e++)
-            {
-                var entry = txn.ArbitraryData[e];
-                EntryPosition At() => new(block.Height, block.Id, txnId ??= txn.Id, t, e);
-                Scan(entry, network, At, transaction, tally);
-            }
+            Scan(entry, network, transaction, tally);
         }
 
         ScanCountRepository.Record(transaction, block.Height, tally);
@@ -76,85 +73,48 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, Catalo
         }
     }
 
-    private void Scan(byte[] entry, Hash256 network, Func<EntryPosition> at, SqliteTransaction transaction, ScanTally tally)
+    private void Scan(DecodedEntry entry, Hash256 network, SqliteTransaction transaction, ScanTally tally)
     {
-        if (Specifier.HostAnnouncement.Matches(entry))
+        if (entry.Offer is null)
         {
-            if (TryDecodeHost(entry) is { } host)
+            if (entry.Host is { } host)
             {
-                HostRepository.Record(transaction, host, at());
+                HostRepository.Record(transaction, host, entry.Position);
                 tally.Accept();
             }
             else
             {
-                Skip(tally, ScanTally.InvalidHostAnnouncement, null, at);
+                Skip(tally, ScanTally.InvalidHostAnnouncement, null, entry.Position);
             }
 
             return;
         }
 
-        var result = Decode(entry, network);
+        var result = AnnouncementCodec.InNetwork(entry.Offer, network);
         if (result.Announcement is not { } announcement)
         {
-            var reason = result.Rejection ?? AnnouncementRejection.Malformed;
-            if (reason == AnnouncementRejection.Foreign)
-            {
-                tally.Skip(ScanTally.Foreign);
-            }
-            else
-            {
-                Skip(tally, reason.ToString(), result.Detail, at);
-            }
-
-            return;
+            Skip(tally, (result.Rejection ?? AnnouncementRejection.Malformed).ToString(), result.Detail, entry.Position);
         }
-
-        if (CatalogueLimits.Problem(announcement) is { } problem)
+        else if (CatalogueLimits.Problem(announcement) is { } problem)
         {
-            Skip(tally, nameof(AnnouncementRejection.InvalidValue), problem, at);
+            Skip(tally, nameof(AnnouncementRejection.InvalidValue), problem, entry.Position);
         }
-        else if (ProviderRepository.Accept(transaction, announcement, entry, at()))
+        else if (ProviderRepository.Accept(transaction, announcement, entry.Data, entry.Position))
         {
             tally.Accept();
         }
         else
         {
-            Skip(tally, ScanTally.Stale, $"sequence {announcement.Sequence} of {announcement.ProviderKey} is not above the current one", at);
+            Skip(tally, ScanTally.Stale, $"sequence {announcement.Sequence} of {announcement.ProviderKey} is not above the current one", entry.Position);
         }
     }
 
-    private void Skip(ScanTally tally, string reason, string? detail, Func<EntryPosition> at)
+    private void Skip(ScanTally tally, string reason, string? detail, EntryPosition position)
     {
         tally.Skip(reason);
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            var position = at();
             LogSkipped(logger, reason, position.Height, position.TransactionId.ToString(), position.EntryIndex, detail ?? "");
-        }
-    }
-
-    /// <summary>The codec never throws for data; this guard keeps a future bug from stopping the follower on one entry.</summary>
-    private static AnnouncementDecodeResult Decode(byte[] entry, Hash256 network)
-    {
-        try
-        {
-            return AnnouncementCodec.Decode(entry, network);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return new AnnouncementDecodeResult(null, AnnouncementRejection.Malformed, e.GetType().Name);
-        }
-    }
-
-    private static HostAnnouncement? TryDecodeHost(byte[] entry)
-    {
-        try
-        {
-            return HostAnnouncement.TryDecode(entry, out var host) && NetAddress.IsStdValid(host.NetAddress) ? host : null;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return null;
         }
     }
 

@@ -17,7 +17,13 @@ internal sealed class ScanTally
 
     public void Accept() => Accepted++;
 
-    public void Skip(string reason) => Skipped[reason] = Skipped.GetValueOrDefault(reason) + 1;
+    public void Skip(string reason, long count = 1)
+    {
+        if (count > 0)
+        {
+            Skipped[reason] = Skipped.GetValueOrDefault(reason) + count;
+        }
+    }
 
     public void Add(ScanTally other)
     {

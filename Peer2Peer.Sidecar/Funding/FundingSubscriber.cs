@@ -23,7 +23,7 @@ public sealed class FundingSubscriber(KeyRing keys) : IChainSubscriber
     /// </summary>
     private readonly ConditionalWeakTable<SqliteTransaction, Known> _known = new();
 
-    public void Apply(ChainBlock block, SqliteTransaction transaction)
+    public void Apply(ChainBlock block, object? prepared, SqliteTransaction transaction)
     {
         var address = _address.Value;
         var known = _known.GetValue(transaction, Load);

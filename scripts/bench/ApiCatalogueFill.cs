@@ -71,7 +71,7 @@ internal static class ApiCatalogueFill
                 using var transaction = connection.BeginTransaction();
                 foreach (var block in batch)
                 {
-                    subscriber.Apply(block, transaction);
+                    subscriber.Apply(block, subscriber.Prepare(block), transaction);
                     ChainCheckpoint.Push(transaction, block.Height, block.Block, block.Id);
                 }
 

@@ -29,15 +29,26 @@ internal readonly record struct CpuClock(long StartTicks, TimeSpan StartCpu, Tim
 internal sealed class TimedSubscriber(IChainSubscriber inner) : IChainSubscriber
 {
     private long _ticks;
+    private long _prepareTicks;
 
     public string Name => inner.GetType().Name;
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(0, _ticks);
 
-    public void Apply(ChainBlock block, SqliteTransaction transaction)
+    public TimeSpan PrepareElapsed => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _prepareTicks));
+
+    public object? Prepare(ChainBlock block)
     {
         var start = Stopwatch.GetTimestamp();
-        inner.Apply(block, transaction);
+        var prepared = inner.Prepare(block);
+        Interlocked.Add(ref _prepareTicks, Stopwatch.GetTimestamp() - start);
+        return prepared;
+    }
+
+    public void Apply(ChainBlock block, object? prepared, SqliteTransaction transaction)
+    {
+        var start = Stopwatch.GetTimestamp();
+        inner.Apply(block, prepared, transaction);
         _ticks += Stopwatch.GetTimestamp() - start;
     }
 
