@@ -69,6 +69,11 @@ internal sealed class ApplyBatch(SidecarDatabase database, IChainSubscriber[] su
 
         try
         {
+            foreach (var subscriber in subscribers)
+            {
+                subscriber.BeforeCommit(_transaction);
+            }
+
             _transaction.Commit();
         }
         catch

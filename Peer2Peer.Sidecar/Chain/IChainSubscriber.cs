@@ -25,6 +25,14 @@ public interface IChainSubscriber
     /// <summary>Undo exactly what applying block <paramref name="blockId"/> at <paramref name="height"/> did (the tip is being reorganized away).</summary>
     void Revert(ulong height, Hash256 blockId, SqliteTransaction transaction);
 
+    /// <summary>
+    /// Called in a batch's transaction just before it commits, once for all the blocks applied in it: write what was
+    /// kept in memory for them. Not called for a batch that rolls back.
+    /// </summary>
+    void BeforeCommit(SqliteTransaction transaction)
+    {
+    }
+
     /// <summary>Called after a transaction with applied or reverted blocks committed (refresh caches, notify).</summary>
     void Committed()
     {

@@ -17,6 +17,7 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, Catalo
 {
     private readonly Lock _lock = new();
     private readonly ScanTally _uncommitted = new();
+    private readonly List<(ulong Height, ScanTally Tally)> _uncommittedBlocks = [];
     private SqliteTransaction? _uncommittedIn;
     private Hash256? _genesis;
 
@@ -40,8 +41,7 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, Catalo
             Scan(entry, network, transaction, tally);
         }
 
-        ScanCountRepository.Record(transaction, block.Height, tally);
-        Remember(transaction, tally);
+        Remember(transaction, tally, block.Height);
     }
 
     public void Revert(ulong height, Hash256 blockId, SqliteTransaction transaction)
@@ -58,7 +58,20 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, Catalo
             _genesis = null;
         }
 
-        Remember(transaction, new ScanTally());
+        Remember(transaction, new ScanTally(), height: null);
+    }
+
+    /// <summary>The batch's skip counts, kept per block until now, go to the database in a few statements.</summary>
+    public void BeforeCommit(SqliteTransaction transaction)
+    {
+        lock (_lock)
+        {
+            if (ReferenceEquals(transaction, _uncommittedIn))
+            {
+                ScanCountRepository.Record(transaction, _uncommittedBlocks);
+                _uncommittedBlocks.Clear();
+            }
+        }
     }
 
     /// <summary>Counts reach the metrics only once their block is committed (a rolled-back batch is applied again).</summary>
@@ -68,6 +81,7 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, Catalo
         {
             metrics.Publish(_uncommitted);
             _uncommitted.Clear();
+            _uncommittedBlocks.Clear();
             _uncommittedIn = null;
             changes.Bump();
         }
@@ -124,7 +138,8 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, Catalo
         return select.ExecuteScalar() is byte[] id ? new Hash256(id) : throw new InvalidOperationException("the follower applied a block above 0 before block 0");
     }
 
-    private void Remember(SqliteTransaction transaction, ScanTally tally)
+    /// <summary>Keeps a block's counts for the metrics and, when it was applied (<paramref name="height"/>), for <see cref="BeforeCommit"/>.</summary>
+    private void Remember(SqliteTransaction transaction, ScanTally tally, ulong? height)
     {
         lock (_lock)
         {
@@ -132,10 +147,15 @@ public sealed partial class CatalogueSubscriber(DiscoveryMetrics metrics, Catalo
             if (!ReferenceEquals(transaction, _uncommittedIn))
             {
                 _uncommitted.Clear();
+                _uncommittedBlocks.Clear();
                 _uncommittedIn = transaction;
             }
 
             _uncommitted.Add(tally);
+            if (height is { } applied)
+            {
+                _uncommittedBlocks.Add((applied, tally));
+            }
         }
     }
 

@@ -75,6 +75,7 @@ internal static class ApiCatalogueFill
                     ChainCheckpoint.Push(transaction, block.Height, block.Block, block.Id);
                 }
 
+                subscriber.BeforeCommit(transaction);
                 transaction.Commit();
                 subscriber.Committed();
             }

@@ -54,6 +54,13 @@ internal sealed class TimedSubscriber(IChainSubscriber inner) : IChainSubscriber
 
     public void Revert(ulong height, Hash256 blockId, SqliteTransaction transaction) => inner.Revert(height, blockId, transaction);
 
+    public void BeforeCommit(SqliteTransaction transaction)
+    {
+        var start = Stopwatch.GetTimestamp();
+        inner.BeforeCommit(transaction);
+        _ticks += Stopwatch.GetTimestamp() - start;
+    }
+
     public void Committed() => inner.Committed();
 }
 

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Peer2Peer.Sidecar.Storage;
 
@@ -6,12 +9,45 @@ namespace Peer2Peer.Sidecar.Discovery.Catalogue;
 /// <summary>Skipped entries per block and reason, and their totals; a reverted block takes its counts with it.</summary>
 public static class ScanCountRepository
 {
-    internal static void Record(SqliteTransaction transaction, ulong height, ScanTally tally)
+    /// <summary>
+    /// Records the skip counts of a batch's blocks: one statement for all their rows (a JSON array SQLite unpacks) and one
+    /// per reason for the totals, instead of two per block: every block has at least its miner's foreign entry.
+    /// </summary>
+    internal static void Record(SqliteTransaction transaction, IReadOnlyList<(ulong Height, ScanTally Tally)> blocks)
     {
-        foreach (var (reason, count) in tally.Skipped)
+        var totals = new ScanTally();
+        var rows = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(rows))
         {
-            transaction.Prepared("INSERT INTO scan_counts (height, reason, count) VALUES ($height, $reason, $count)",
-                ("$height", height.ToColumn()), ("$reason", reason), ("$count", count)).ExecuteNonQuery();
+            json.WriteStartArray();
+            foreach (var (height, tally) in blocks)
+            {
+                foreach (var (reason, count) in tally.Skipped)
+                {
+                    json.WriteStartArray();
+                    json.WriteNumberValue(height.ToColumn());
+                    json.WriteStringValue(reason);
+                    json.WriteNumberValue(count);
+                    json.WriteEndArray();
+                }
+
+                totals.Add(tally);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (totals.Skipped.Count == 0)
+        {
+            return;
+        }
+
+        transaction.Prepared("""
+            INSERT INTO scan_counts (height, reason, count)
+            SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($rows)
+            """, ("$rows", Encoding.UTF8.GetString(rows.WrittenSpan))).ExecuteNonQuery();
+        foreach (var (reason, count) in totals.Skipped)
+        {
             AddToTotal(transaction, reason, count);
         }
     }
