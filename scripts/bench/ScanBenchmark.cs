@@ -38,16 +38,18 @@ internal static class ScanBenchmark
         var api = services.GetRequiredService<ISiadApi>();
         var concurrency = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChainFollowerOptions>>().Value.FetchConcurrency;
 
-        // Raw: the same API through the same client (Refit, Newtonsoft into the Sia types), nothing checked or stored,
-        // at the follower's concurrency and at twice it; the faster is the bar. This machine's rates drift by tens of
-        // percent between runs, so the measurements alternate over a few rounds and the best of each counts.
+        // Raw: the same API through the same client (Refit, Newtonsoft into siad's response types), nothing checked or
+        // stored, at the follower's concurrency and at twice it; the faster is the bar. This machine's rates drift by tens
+        // of percent between runs, so the stages alternate over a few rounds: each round's ratios compare stages run
+        // seconds apart, and their median is the figure; the best of each stage is printed too.
         await FetchAllAsync(api, height, 2 * concurrency);
         var client = services.GetRequiredService<ISiadClient>();
         var network = (await client.GetBlockAsync(0, CancellationToken.None))!.Id;
-        double raw = 0, floor = 0, alone = 0, scan = 0;
+        var results = new List<ScanRound>();
         for (var round = 1; round <= rounds; round++)
         {
             Console.WriteLine($"round {round} of {rounds}");
+            double raw = 0;
             foreach (var inFlight in new[] { concurrency, 2 * concurrency })
             {
                 var clock = CpuClock.Start();
@@ -57,9 +59,10 @@ internal static class ScanBenchmark
 
             var verify = CpuClock.Start();
             await FetchAndVerifyAsync(client, network, height, concurrency);
-            floor = Math.Max(floor, verify.Print("  fetch into Sia types + verify, nothing stored", height + 1));
-            alone = Math.Max(alone, await ScanAsync(apiUrl, height, "  follower alone (checkpoint only)", subscribers: false));
-            scan = Math.Max(scan, await ScanAsync(apiUrl, height, "  scan (follower + all subscribers)", subscribers: true));
+            var floor = verify.Print("  fetch into Sia types + verify, nothing stored", height + 1);
+            var alone = await ScanAsync(apiUrl, height, "  follower alone (checkpoint only)", subscribers: false);
+            var scan = await ScanAsync(apiUrl, height, "  scan (follower + all subscribers)", subscribers: true);
+            results.Add(new ScanRound(raw, floor, alone, scan));
         }
 
         if (breakdown)
@@ -67,12 +70,37 @@ internal static class ScanBenchmark
             await BreakdownAsync(services.GetRequiredService<ISiadClient>(), height, 2 * concurrency, apiUrl);
         }
 
-        Console.WriteLine($"{"best raw fetch",-44} {raw,10:N0} blocks/s");
-        Console.WriteLine($"{"best fetch + verify (the floor)",-44} {floor,10:N0} blocks/s ({(raw / floor - 1) * 100:F1} % over raw)");
-        Console.WriteLine($"{"best follower alone",-44} {alone,10:N0} blocks/s ({(raw / alone - 1) * 100:F1} % over raw)");
-        Console.WriteLine($"{"best scan",-44} {scan,10:N0} blocks/s");
-        Console.WriteLine($"{"scan overhead over raw fetch",-44} {(raw / scan - 1) * 100,10:F1} %");
+        if (results.Count > 0)
+        {
+            Summarize(results);
+        }
+
         return 0;
+    }
+
+    /// <summary>One round's rates, blocks/s.</summary>
+    private sealed record ScanRound(double Raw, double Floor, double Alone, double Scan);
+
+    private static void Summarize(List<ScanRound> rounds)
+    {
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+
+        void Line(string stage, Func<ScanRound, double> rate)
+        {
+            var best = rounds.Max(rate);
+            var over = Median(rounds.Select(r => (r.Raw / rate(r) - 1) * 100));
+            Console.WriteLine($"{stage,-44} best {best,10:N0} blocks/s, {over,5:F1} % over raw (median of {rounds.Count} rounds)");
+        }
+
+        Console.WriteLine($"{"raw fetch",-44} best {rounds.Max(r => r.Raw),10:N0} blocks/s");
+        Line("fetch + verify, nothing stored (the floor)", r => r.Floor);
+        Line("follower alone", r => r.Alone);
+        Line("scan", r => r.Scan);
+        Console.WriteLine($"{"scan over the floor",-44} {Median(rounds.Select(r => (r.Floor / r.Scan - 1) * 100)),5:F1} % (median of {rounds.Count} rounds)");
     }
 
     /// <summary>The devnet and its synthetic chain, served until standard input closes (the child side of <see cref="DevnetProcess"/>).</summary>
