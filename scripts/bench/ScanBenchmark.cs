@@ -38,7 +38,7 @@ internal static class ScanBenchmark
         var api = services.GetRequiredService<ISiadApi>();
         var concurrency = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChainFollowerOptions>>().Value.FetchConcurrency;
 
-        // Raw: the same API through the same client (Refit, Newtonsoft into siad's response types), nothing checked or
+        // Raw: the same API through the same client (Refit, Newtonsoft into siad's response with Sia types), nothing checked or
         // stored, at the follower's concurrency and at twice it; the faster is the bar. This machine's rates drift by tens
         // of percent between runs, so the stages alternate over a few rounds: each round's ratios compare stages run
         // seconds apart, and their median is the figure; the best of each stage is printed too.
