@@ -17,7 +17,7 @@ public sealed class CatalogueIndexTests
         public BlockingIndex(TimeSpan rebuildTime)
         {
             var time = new FakeTimeProvider();
-            Index = new CatalogueIndex(null!, Changes, new CatalogueEventLog(), time, NullLogger<CatalogueIndex>.Instance, version =>
+            Index = new CatalogueIndex(null!, Changes, new CatalogueEventLog(time), time, NullLogger<CatalogueIndex>.Instance, version =>
             {
                 if (Interlocked.Increment(ref _loads) == 2)
                 {

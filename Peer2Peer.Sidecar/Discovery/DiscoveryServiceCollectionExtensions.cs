@@ -24,7 +24,7 @@ public static class DiscoveryServiceCollectionExtensions
         services.AddSingleton<CatalogueSubscriber>();
         services.AddSingleton<IChainSubscriber>(provider => provider.GetRequiredService<CatalogueSubscriber>());
         services.AddSingleton<CatalogueQueries>();
-        services.AddSingleton<Query.CatalogueEventLog>(_ => new Query.CatalogueEventLog());
+        services.AddSingleton<Query.CatalogueEventLog>(provider => new Query.CatalogueEventLog(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Query.CatalogueIndex>();
         services.AddHostedService<Query.CatalogueIndexRefresher>();
         services.AddSingleton<Api.ProviderListCache>();
