@@ -28,7 +28,7 @@ internal static class ApiUncached
         var changes = new CatalogueChanges();
         changes.Bump();
         var index = new CatalogueIndex(new SidecarDatabase(Options.Create(new SidecarOptions { DataDirectory = data })), changes,
-            new CatalogueEventLog(), TimeProvider.System, NullLogger<CatalogueIndex>.Instance);
+            new CatalogueEventLog(TimeProvider.System), TimeProvider.System, NullLogger<CatalogueIndex>.Instance);
         var watch = Stopwatch.StartNew();
         var snapshot = index.Current();
         Console.WriteLine($"Uncached list requests: snapshot of {snapshot.Providers.Count:N0} providers loaded in {watch.Elapsed.TotalSeconds:F1} s, {Environment.ProcessorCount} cores");
