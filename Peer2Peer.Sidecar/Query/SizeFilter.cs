@@ -4,26 +4,10 @@ namespace Peer2Peer.Sidecar.Query;
 /// <see cref="ProviderQuery.SizeMatches"/> over <see cref="SearchColumns"/>: the query's location and size name turned
 /// into the snapshot's numbers once (one the snapshot does not know matches nothing), then integer comparisons per size.
 /// </summary>
-internal readonly struct SizeFilter
+internal readonly struct SizeFilter(bool canMatch, int location, int name, ulong minVcpus, ulong minMemoryMiB, UInt128 maxPrice)
 {
-    private readonly int _location;
-    private readonly int _name;
-    private readonly ulong _minVcpus;
-    private readonly ulong _minMemoryMiB;
-    private readonly UInt128 _maxPrice;
-
-    private SizeFilter(bool canMatch, int location, int name, ulong minVcpus, ulong minMemoryMiB, UInt128 maxPrice)
-    {
-        CanMatch = canMatch;
-        _location = location;
-        _name = name;
-        _minVcpus = minVcpus;
-        _minMemoryMiB = minMemoryMiB;
-        _maxPrice = maxPrice;
-    }
-
     /// <summary>False when the location or size name appears in no size of the snapshot.</summary>
-    public bool CanMatch { get; }
+    public bool CanMatch { get; } = canMatch;
 
     public static SizeFilter For(SearchColumns columns, ProviderQuery query)
     {
@@ -42,11 +26,11 @@ internal readonly struct SizeFilter
         var end = columns.SizeStart[provider + 1];
         for (var row = columns.SizeStart[provider]; row < end; row++)
         {
-            if ((_location < 0 || columns.SizeLocation[row] == _location)
-                && columns.Vcpus[row] >= _minVcpus
-                && columns.MemoryMiB[row] >= _minMemoryMiB
-                && (_name < 0 || columns.SizeName[row] == _name)
-                && columns.Price[row] <= _maxPrice
+            if ((location < 0 || columns.SizeLocation[row] == location)
+                && columns.Vcpus[row] >= minVcpus
+                && columns.MemoryMiB[row] >= minMemoryMiB
+                && (name < 0 || columns.SizeName[row] == name)
+                && columns.Price[row] <= maxPrice
                 && (best < 0 || columns.Price[row] < columns.Price[best]))
             {
                 best = row;

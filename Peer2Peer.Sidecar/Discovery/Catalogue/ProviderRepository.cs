@@ -12,7 +12,7 @@ namespace Peer2Peer.Sidecar.Discovery.Catalogue;
 public static partial class ProviderRepository
 {
     /// <summary>Records a verified announcement if its sequence is above the provider's current one; false for a replay.</summary>
-    public static bool Accept(SqliteTransaction transaction, Announcement announcement, ReadOnlySpan<byte> entry, EntryPosition at)
+    public static bool Accept(SqliteTransaction transaction, Announcement announcement, byte[] entry, EntryPosition at)
     {
         var key = announcement.ProviderKey.ToString();
         if (CurrentSequence(transaction, key) is { } current && (long)announcement.Sequence <= current)
@@ -27,7 +27,7 @@ public static partial class ProviderRepository
             """,
             ("$key", key), ("$sequence", (long)announcement.Sequence), ("$kind", announcement.Kind.ToString()),
             ("$expiry", CatalogueLimits.ClampHeight(announcement.ExpiryHeight)), ("$height", at.Height.ToColumn()), ("$block", at.BlockId.ToBlob()),
-            ("$txn", at.TransactionId.ToBlob()), ("$txnIndex", at.TransactionIndex), ("$entryIndex", at.EntryIndex), ("$entry", entry.ToArray()))
+            ("$txn", at.TransactionId.ToBlob()), ("$txnIndex", at.TransactionIndex), ("$entryIndex", at.EntryIndex), ("$entry", entry))
             .ExecuteNonQuery();
 
         WriteCurrent(transaction, key, announcement, at.Height, at.BlockId, at.TransactionId);
